@@ -1,0 +1,40 @@
+package io.mesosevents.cli;
+
+import io.mesosevents.cli.config.ConfigFile;
+import io.mesosevents.cli.config.InvalidSettingException;
+import io.mesosevents.cli.config.SettingsDefaultProvider;
+import picocli.CommandLine;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Entry point of the {@code mesos-events} executable. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv()));
+    }
+
+    /** Parses and runs one command line; returns the process exit code. */
+    static int run(String[] args, Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new MesosEventsCommand());
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            // Expected failures (a taken port, a bad setting) are one clear line, not a stack trace.
+            cmd.getErr().println(cmd.getColorScheme().errorText("Error: " + exception.getMessage()));
+            return ExitCodes.FAILURE;
+        });
+        try {
+            Optional<ConfigFile> configFile = ConfigFile.locate(args, environment);
+            SettingsDefaultProvider defaults = new SettingsDefaultProvider(environment, configFile);
+            defaults.validateAgainst(commandLine.getCommandSpec());
+            commandLine.setDefaultValueProvider(defaults);
+        } catch (InvalidSettingException e) {
+            commandLine.getErr().println(commandLine.getColorScheme().errorText("Error: " + e.getMessage()));
+            return ExitCodes.USAGE;
+        }
+        return commandLine.execute(args);
+    }
+}
