@@ -1,0 +1,36 @@
+package io.mesosevents.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mesosevents.model.marathon.HealthCheckSummary;
+import io.mesosevents.model.mesos.Range;
+import io.mesosevents.model.mesos.TaskState;
+import io.mesosevents.model.state.DeploymentView;
+import org.apache.avro.util.ClassSecurityValidator;
+import org.junit.jupiter.api.Test;
+
+class AvroClassTrustTest {
+
+    @Test
+    void trustsExactlyTheGeneratedClasses() {
+        assertThat(AvroClassTrust.MODEL_CLASSES.isTrusted(Range.class)).isTrue();
+        assertThat(AvroClassTrust.MODEL_CLASSES.isTrusted(TaskState.class)).isTrue();
+        assertThat(AvroClassTrust.MODEL_CLASSES.isTrusted(HealthCheckSummary.class)).isTrue();
+        assertThat(AvroClassTrust.MODEL_CLASSES.isTrusted(DeploymentView.class)).isTrue();
+        // hand-written model classes and foreign classes stay untrusted
+        assertThat(AvroClassTrust.MODEL_CLASSES.isTrusted(Topic.class)).isFalse();
+        assertThat(AvroClassTrust.MODEL_CLASSES.isTrusted(java.io.File.class)).isFalse();
+    }
+
+    @Test
+    void installIsIdempotent() {
+        AvroClassTrust.install();
+        var installed = ClassSecurityValidator.getGlobal();
+
+        AvroClassTrust.install();
+
+        assertThat(ClassSecurityValidator.getGlobal()).isSameAs(installed);
+        assertThat(installed.isTrusted(Range.class)).isTrue();
+        assertThat(installed.isTrusted(java.io.File.class)).isFalse();
+    }
+}
