@@ -13,8 +13,12 @@ public final class Foreground {
     private Foreground() {
     }
 
-    /** Blocks the calling thread for the rest of the process's life; {@code service} is closed on the way out. */
-    public static void runUntilStopped(String name, AutoCloseable service) throws InterruptedException {
+    /**
+     * Blocks the calling thread for the rest of the process's life; {@code service} is closed on the way out.
+     * {@code announceReady} runs once the stop hook is in place, so a stop that follows the announcement
+     * at once still closes the service.
+     */
+    public static void runUntilStopped(String name, AutoCloseable service, Runnable announceReady) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping {}", name);
@@ -26,6 +30,7 @@ public final class Foreground {
                 closed.countDown();
             }
         }, name + "-shutdown"));
+        announceReady.run();
         closed.await();
     }
 }

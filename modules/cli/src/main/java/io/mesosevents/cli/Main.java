@@ -1,8 +1,10 @@
 package io.mesosevents.cli;
 
 import io.mesosevents.cli.config.ConfigFile;
+import io.mesosevents.cli.config.EnvironmentAwareFactory;
 import io.mesosevents.cli.config.InvalidSettingException;
 import io.mesosevents.cli.config.SettingsDefaultProvider;
+import io.mesosevents.model.AvroClassTrust;
 import picocli.CommandLine;
 
 import java.util.Map;
@@ -15,12 +17,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        AvroClassTrust.install();
         System.exit(run(args, System.getenv()));
     }
 
     /** Parses and runs one command line; returns the process exit code. */
     static int run(String[] args, Map<String, String> environment) {
-        CommandLine commandLine = new CommandLine(new MesosEventsCommand());
+        CommandLine commandLine = new CommandLine(MesosEventsCommand.class, new EnvironmentAwareFactory(environment));
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             // Expected failures (a taken port, a bad setting) are one clear line, not a stack trace.
             cmd.getErr().println(cmd.getColorScheme().errorText("Error: " + exception.getMessage()));

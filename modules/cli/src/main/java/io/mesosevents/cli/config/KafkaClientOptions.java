@@ -30,8 +30,15 @@ public final class KafkaClientOptions {
                     + "Env: MESOS_EVENTS_KAFKA_PROPERTY_<KEY> with dots as underscores.")
     private Map<String, String> kafkaProperties = new LinkedHashMap<>();
 
-    /** The Kafka client configuration these options describe, read from {@code environment} too. */
-    public Map<String, Object> clientProperties(Map<String, String> environment) {
+    private final Map<String, String> environment;
+
+    /** @param environment where {@code MESOS_EVENTS_KAFKA_PROPERTY_*} variables are read from */
+    public KafkaClientOptions(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The Kafka client configuration these options describe. */
+    public Map<String, Object> clientProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
         if (kafkaConfig != null) {
             PropertiesFiles.read(kafkaConfig, "Kafka config file").forEach(properties::put);

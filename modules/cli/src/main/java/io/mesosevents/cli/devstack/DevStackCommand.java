@@ -48,14 +48,15 @@ public final class DevStackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DevStack stack = DevStack.start(new DevStackConfig(host, kafkaPort, registryPort, Optional.of(dataDir)));
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("mesos-events devstack is ready");
-        out.println("  Kafka bootstrap servers: " + stack.bootstrapServers());
-        out.println("  Schema registry:         " + stack.schemaRegistryUrl());
-        out.println("  Data directory:          " + dataDir.toAbsolutePath().normalize());
-        out.println("Press Ctrl-C to stop.");
-        out.flush();
-        Foreground.runUntilStopped("devstack", stack);
+        Foreground.runUntilStopped("devstack", stack, () -> {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("mesos-events devstack is ready");
+            out.println("  Kafka bootstrap servers: " + stack.bootstrapServers());
+            out.println("  Schema registry:         " + stack.schemaRegistryUrl());
+            out.println("  Data directory:          " + dataDir.toAbsolutePath().normalize());
+            out.println("Press Ctrl-C to stop.");
+            out.flush();
+        });
         return 0;
     }
 }

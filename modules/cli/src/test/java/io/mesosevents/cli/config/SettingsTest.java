@@ -61,7 +61,7 @@ class SettingsTest {
     void unknownKeyInConfigFileIsAnErrorNamingIt(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("s.properties"), "kafka-prot=1\n");
         SettingsDefaultProvider provider = new SettingsDefaultProvider(Map.of(), Optional.of(ConfigFile.load(file)));
-        assertThatThrownBy(() -> provider.validateAgainst(new CommandLine(new Probe()).getCommandSpec()))
+        assertThatThrownBy(() -> provider.validateAgainst(new CommandLine(new Probe(), new EnvironmentAwareFactory(Map.of())).getCommandSpec()))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("Unknown setting 'kafka-prot'")
                 .hasMessageContaining("kafka-port");
@@ -84,7 +84,7 @@ class SettingsTest {
         Probe probe = parse(new String[] {"--kafka-config", clientFile.toString(),
                 "--kafka-property", "ssl.truststore.location=/from/flag", "--kafka-property", "client.id=probe"}, env);
 
-        assertThat(probe.kafka.clientProperties(env)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(probe.kafka.clientProperties()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "bootstrap.servers", "env-broker:9093",
                 "security.protocol", "SSL",
                 "ssl.truststore.location", "/from/flag",
@@ -94,7 +94,7 @@ class SettingsTest {
 
     private static Probe parse(String[] args, Map<String, String> env) {
         Probe probe = new Probe();
-        CommandLine commandLine = new CommandLine(probe);
+        CommandLine commandLine = new CommandLine(probe, new EnvironmentAwareFactory(env));
         commandLine.setDefaultValueProvider(new SettingsDefaultProvider(env, ConfigFile.locate(args, env)));
         commandLine.parseArgs(args);
         return probe;

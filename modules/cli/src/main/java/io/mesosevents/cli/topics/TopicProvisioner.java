@@ -1,0 +1,70 @@
+package io.mesosevents.cli.topics;
+
+import io.mesosevents.model.Topic;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Creates every topic of the contract ({@link Topic}) with its cleanup policy, and checks the ones
+ * that already exist: a compacted state topic created by hand as {@code delete} would silently lose
+ * state, so a wrong policy is reported rather than ignored.
+ */
+public final class TopicProvisioner {
+
+    private final Admin admin;
+
+    public TopicProvisioner(Admin admin) {
+        this.admin = admin;
+    }
+
+    /**
+     * @param prefix            prefix in front of every topic name ("" for none)
+     * @param partitions        partitions of new topics; empty for the broker's default
+     * @param replicationFactor replication factor of new topics; empty for the broker's default
+     */
+    public List<TopicStatus> provision(String prefix, Optional<Integer> partitions, Optional<Short> replicationFactor)
+            throws InterruptedException {
+        List<TopicStatus> statuses = new ArrayList<>();
+        for (Topic topic : Topic.values()) {
+            String name = topic.name(prefix);
+            NewTopic newTopic = new NewTopic(name, partitions, replicationFactor)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy().configValue()));
+            try {
+                admin.createTopics(List.of(newTopic)).all().get();
+                statuses.add(new TopicStatus(name, TopicStatus.Outcome.CREATED, "cleanup.policy=" + topic.cleanupPolicy().configValue()));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new TopicProvisioningException("Cannot create topic " + name + ": " + e.getCause().getMessage(), e.getCause());
+                }
+                statuses.add(checkExisting(name, topic));
+            }
+        }
+        return statuses;
+    }
+
+    private TopicStatus checkExisting(String name, Topic topic) throws InterruptedException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name);
+        try {
+            Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            String actual = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+            String expected = topic.cleanupPolicy().configValue();
+            if (!actual.equals(expected)) {
+                return new TopicStatus(name, TopicStatus.Outcome.MISCONFIGURED,
+                        "cleanup.policy=" + actual + ", expected " + expected);
+            }
+            return new TopicStatus(name, TopicStatus.Outcome.EXISTS, "cleanup.policy=" + actual);
+        } catch (ExecutionException e) {
+            throw new TopicProvisioningException("Cannot read the configuration of topic " + name + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+}
