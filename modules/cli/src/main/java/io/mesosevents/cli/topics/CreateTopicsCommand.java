@@ -46,7 +46,7 @@ public final class CreateTopicsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<TopicStatus> statuses;
         try (Admin admin = Admin.create(kafka.clientProperties())) {
-            statuses = new TopicProvisioner(admin).provision(topicPrefix, Optional.ofNullable(partitions), Optional.ofNullable(replicationFactor));
+            statuses = new TopicProvisioner(admin, kafka.bootstrapServers()).provision(topicPrefix, Optional.ofNullable(partitions), Optional.ofNullable(replicationFactor));
         }
         PrintWriter out = spec.commandLine().getOut();
         for (TopicStatus status : statuses) {

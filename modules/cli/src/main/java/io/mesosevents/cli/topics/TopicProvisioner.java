@@ -22,9 +22,12 @@ import java.util.concurrent.ExecutionException;
 public final class TopicProvisioner {
 
     private final Admin admin;
+    private final String bootstrapServers;
 
-    public TopicProvisioner(Admin admin) {
+    /** @param bootstrapServers where {@code admin} connects, for messages */
+    public TopicProvisioner(Admin admin, String bootstrapServers) {
         this.admin = admin;
+        this.bootstrapServers = bootstrapServers;
     }
 
     /**
@@ -34,6 +37,7 @@ public final class TopicProvisioner {
      */
     public List<TopicStatus> provision(String prefix, Optional<Integer> partitions, Optional<Short> replicationFactor)
             throws InterruptedException {
+        requireReachable();
         List<TopicStatus> statuses = new ArrayList<>();
         for (Topic topic : Topic.values()) {
             String name = topic.name(prefix);
@@ -50,6 +54,16 @@ public final class TopicProvisioner {
             }
         }
         return statuses;
+    }
+
+    /** One clear failure for an unreachable cluster, instead of one per topic. */
+    private void requireReachable() throws InterruptedException {
+        try {
+            admin.describeCluster().clusterId().get();
+        } catch (ExecutionException e) {
+            throw new TopicProvisioningException("Cannot reach Kafka at " + bootstrapServers + ": " + e.getCause().getMessage()
+                    + " (check --bootstrap-servers and the client security settings)", e.getCause());
+        }
     }
 
     private TopicStatus checkExisting(String name, Topic topic) throws InterruptedException {

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(DevStackExtension.class)
 class TopicProvisionerTest {
@@ -26,7 +27,7 @@ class TopicProvisionerTest {
     void createsEveryTopicWithItsCleanupPolicyAndIsIdempotent(DevStack stack) throws Exception {
         String prefix = "provision-a.";
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
-            TopicProvisioner provisioner = new TopicProvisioner(admin);
+            TopicProvisioner provisioner = new TopicProvisioner(admin, stack.bootstrapServers());
 
             List<TopicStatus> first = provisioner.provision(prefix, Optional.of(3), Optional.empty());
             assertThat(first).hasSize(Topic.values().length).allMatch(s -> s.outcome() == TopicStatus.Outcome.CREATED);
@@ -44,7 +45,7 @@ class TopicProvisionerTest {
     void reportsAnExistingTopicWithTheWrongCleanupPolicy(DevStack stack) throws Exception {
         String prefix = "provision-b.";
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
-            TopicProvisioner provisioner = new TopicProvisioner(admin);
+            TopicProvisioner provisioner = new TopicProvisioner(admin, stack.bootstrapServers());
             provisioner.provision(prefix, Optional.empty(), Optional.empty());
             ConfigResource stateTasks = new ConfigResource(ConfigResource.Type.TOPIC, Topic.STATE_TASKS.name(prefix));
             admin.incrementalAlterConfigs(Map.of(stateTasks, List.of(new AlterConfigOp(
@@ -57,6 +58,17 @@ class TopicProvisionerTest {
             assertThat(misconfigured.outcome()).isEqualTo(TopicStatus.Outcome.MISCONFIGURED);
             assertThat(misconfigured.detail()).isEqualTo("cleanup.policy=delete, expected compact");
             assertThat(byTopic.get(Topic.STATE_APPS.name(prefix)).outcome()).isEqualTo(TopicStatus.Outcome.EXISTS);
+        }
+    }
+
+    @Test
+    void anUnreachableClusterIsOneClearError() {
+        Map<String, Object> config = Map.of("bootstrap.servers", "127.0.0.1:1", "default.api.timeout.ms", 2000, "request.timeout.ms", 1000);
+        try (Admin admin = Admin.create(config)) {
+            assertThatThrownBy(() -> new TopicProvisioner(admin, "127.0.0.1:1").provision("", Optional.empty(), Optional.empty()))
+                    .isInstanceOf(TopicProvisioningException.class)
+                    .hasMessageStartingWith("Cannot reach Kafka at 127.0.0.1:1: ")
+                    .hasMessageEndingWith("(check --bootstrap-servers and the client security settings)");
         }
     }
 
