@@ -81,7 +81,10 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
         int id = WireFormat.schemaId(topic, data);
         DatumReader<T> reader = readers.get(id);
         if (reader == null) {
-            reader = readers.computeIfAbsent(id, key -> readerFor(current, writerSchema(current.client(), key, topic)));
+            // Fetched outside the map (the client caches it): a remote call inside computeIfAbsent would block
+            // every other id hashed to the same bin for as long as the registry takes to answer.
+            Schema writer = writerSchema(current.client(), id, topic);
+            reader = readers.computeIfAbsent(id, key -> readerFor(current, writer));
         }
         try {
             return reader.read(null, DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE,

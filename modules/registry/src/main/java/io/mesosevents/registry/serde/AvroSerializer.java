@@ -99,7 +99,14 @@ public final class AvroSerializer<T extends IndexedRecord> implements Serializer
     }
 
     private int latestVersionId(SchemaRegistryClient client, String subject, Schema schema) {
-        RegisteredSchema latest = latestVersions.computeIfAbsent(subject, client::latestVersion);
+        RegisteredSchema latest = latestVersions.get(subject);
+        if (latest == null) {
+            // Fetched outside the map: a remote call inside computeIfAbsent would block every other subject hashed
+            // to the same bin. Racing first calls may both fetch; the first answer stored is the one kept.
+            RegisteredSchema fetched = client.latestVersion(subject);
+            RegisteredSchema stored = latestVersions.putIfAbsent(subject, fetched);
+            latest = stored != null ? stored : fetched;
+        }
         // Writing with the latest version is only safe if it encodes records exactly like the record's schema.
         if (!SchemaNormalization.toParsingForm(latest.avroSchema()).equals(SchemaNormalization.toParsingForm(schema))) {
             throw new SerializationException("use.latest.version: version " + latest.version() + " (id " + latest.id()

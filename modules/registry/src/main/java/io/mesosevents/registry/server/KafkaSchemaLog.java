@@ -1,6 +1,7 @@
 package io.mesosevents.registry.server;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The topic is created when missing ({@code cleanup.policy=compact}, one partition so that
  * records keep their order). Appends are synchronous, idempotent and {@code acks=all}, so a record
- * is replicated before the registry answers. Replay reads from the beginning up to the end offset
- * seen when it starts. One registry writes to a topic at a time: this class does not fence
- * concurrent writers.
+ * is replicated before the registry answers. Replay writes a barrier record (see {@link #replay})
+ * and then reads from the beginning up to the end offset seen when it starts. One registry writes
+ * to a topic at a time: this class does not fence concurrent writers.
  */
 public final class KafkaSchemaLog implements SchemaLog {
 
@@ -44,6 +45,7 @@ public final class KafkaSchemaLog implements SchemaLog {
 
     private final KafkaSchemaLogConfig config;
     private final SchemaLogCodec codec = new SchemaLogCodec();
+    private final byte[] noopKey = codec.noopKey();
     private final TopicPartition partition;
     private final KafkaProducer<byte[], byte[]> producer;
 
@@ -55,30 +57,22 @@ public final class KafkaSchemaLog implements SchemaLog {
         this.producer = new KafkaProducer<>(producerProperties(), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    /** A log on {@code topic} with the default replication factor and timeout. */
-    public KafkaSchemaLog(String bootstrapServers, Map<String, ?> clientProperties, String topic) {
-        this(KafkaSchemaLogConfig.of(bootstrapServers, clientProperties).withTopic(topic));
-    }
-
     @Override
     public void append(SchemaLogRecord record) {
-        try {
-            producer.send(new ProducerRecord<>(config.topic(), 0, codec.key(record), codec.value(record)))
-                    .get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new SchemaLogException("Cannot append to schema log topic " + config.topic() + ": "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new SchemaLogException("Appending to schema log topic " + config.topic() + " timed out after "
-                    + config.timeout().toMillis() + " ms", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SchemaLogException("Interrupted while appending to schema log topic " + config.topic(), e);
-        }
+        send(codec.key(record), codec.value(record));
     }
 
+    /**
+     * Reads the topic up to its end, after first appending Confluent's NOOP record (a tombstone, so
+     * compaction drops it) through this log's producer. The producer is idempotent: it keeps its
+     * records in order and, when it gave up on one whose fate is unknown, sends nothing more to the
+     * partition until that is settled, fencing the old record with a new epoch if need be. So once
+     * the NOOP is acknowledged, every record this log tried to append, even one whose append threw,
+     * is before the end offset or will never be written, as {@link SchemaLog#replay} promises.
+     */
     @Override
     public void replay(Consumer<SchemaLogRecord> sink) {
+        send(noopKey, null);
         try (KafkaConsumer<byte[], byte[]> consumer =
                      new KafkaConsumer<>(consumerProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(List.of(partition));
@@ -92,6 +86,9 @@ public final class KafkaSchemaLog implements SchemaLog {
                             + end + " within " + config.timeout().toMillis() + " ms");
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_INTERVAL)) {
+                    if (Arrays.equals(record.key(), noopKey)) {
+                        continue;
+                    }
                     if (record.key() == null) {
                         skipped++;
                         continue;
@@ -108,6 +105,21 @@ public final class KafkaSchemaLog implements SchemaLog {
                 LOG.warn("Skipped {} record(s) of schema log topic {} that this registry does not model", skipped,
                         config.topic());
             }
+        }
+    }
+
+    private void send(byte[] key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(config.topic(), 0, key, value)).get(timeoutMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new SchemaLogException("Cannot append to schema log topic " + config.topic() + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new SchemaLogException("Appending to schema log topic " + config.topic() + " timed out after "
+                    + timeoutMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaLogException("Interrupted while appending to schema log topic " + config.topic(), e);
         }
     }
 
@@ -178,7 +190,8 @@ public final class KafkaSchemaLog implements SchemaLog {
         Map<String, Object> properties = commonProperties();
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        // Give up delivering when append() gives up waiting, so that a record reported as failed is not written later.
+        // Stop retrying about when append() stops waiting. A record reported as failed may still be written (the
+        // broker may have taken it before the client gave up): replay() is what tells, see there and Registry.
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMillis());
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeoutMillis(), 30_000));
         // A schema record must reach the log alone and at once: no batching delay.

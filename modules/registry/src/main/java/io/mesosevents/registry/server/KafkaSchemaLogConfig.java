@@ -56,8 +56,4 @@ public record KafkaSchemaLogConfig(
     public KafkaSchemaLogConfig withReplicationFactor(short factor) {
         return new KafkaSchemaLogConfig(bootstrapServers, clientProperties, topic, Optional.of(factor), timeout);
     }
-
-    public KafkaSchemaLogConfig withTimeout(Duration newTimeout) {
-        return new KafkaSchemaLogConfig(bootstrapServers, clientProperties, topic, replicationFactor, newTimeout);
-    }
 }

@@ -92,4 +92,8 @@ final class RegistryError extends RuntimeException {
     static RegistryError storeError() {
         return new RegistryError(500, 50001, "Error in the backend data store");
     }
+
+    static RegistryError storeUnavailable() {
+        return new RegistryError(500, 50001, "Schema store unavailable; try again later");
+    }
 }

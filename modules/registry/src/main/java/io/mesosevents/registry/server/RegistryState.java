@@ -3,6 +3,7 @@ package io.mesosevents.registry.server;
 import io.mesosevents.registry.CompatibilityLevel;
 import io.mesosevents.registry.server.SchemaLogRecord.Compatibility;
 import io.mesosevents.registry.server.SchemaLogRecord.CompatibilityRemoved;
+import io.mesosevents.registry.server.SchemaLogRecord.IdWatermark;
 import io.mesosevents.registry.server.SchemaLogRecord.SchemaVersion;
 import io.mesosevents.registry.server.SchemaLogRecord.SchemaVersionRemoved;
 import java.util.ArrayList;
@@ -29,8 +30,12 @@ final class RegistryState {
     private final Map<String, Integer> idsByCanonicalSchema = new HashMap<>();
     private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
     private CompatibilityLevel globalLevel = DEFAULT_LEVEL;
-    /** The highest id ever seen, removed ones included, so that an id is never given to a second schema. */
-    private int maxId;
+    /**
+     * The highest id in any schema record or id watermark applied. Compaction drops the records of
+     * permanently deleted versions, so after a restart it is the watermark that {@link Registry}
+     * writes before each permanent delete which keeps their ids from being given to a new schema.
+     */
+    private int highestId;
 
     void apply(SchemaLogRecord record) {
         if (record instanceof SchemaVersion version) {
@@ -39,7 +44,9 @@ final class RegistryState {
                     schema.toString(), version.deleted());
             subjects.computeIfAbsent(version.subject(), subject -> new TreeMap<>()).put(version.version(), canonical);
             idsByCanonicalSchema.putIfAbsent(canonical.schema(), version.id());
-            maxId = Math.max(maxId, version.id());
+            highestId = Math.max(highestId, version.id());
+        } else if (record instanceof IdWatermark watermark) {
+            highestId = Math.max(highestId, watermark.highestId());
         } else if (record instanceof SchemaVersionRemoved removed) {
             remove(removed);
         } else if (record instanceof Compatibility compatibility) {
@@ -86,8 +93,12 @@ final class RegistryState {
         return Optional.ofNullable(idsByCanonicalSchema.get(canonicalSchema));
     }
 
+    int highestId() {
+        return highestId;
+    }
+
     int nextId() {
-        return maxId + 1;
+        return highestId + 1;
     }
 
     /** Every version of every subject that is schema {@code id}. */

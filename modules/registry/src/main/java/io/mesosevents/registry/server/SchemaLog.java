@@ -11,10 +11,16 @@ import java.util.function.Consumer;
  */
 public interface SchemaLog extends AutoCloseable {
 
-    /** Appends {@code record}; when this returns normally the record is durable. */
+    /**
+     * Appends {@code record}; when this returns normally the record is durable. When it throws, the
+     * record may still have been written (a timed-out write can land anyway); a replay tells.
+     */
     void append(SchemaLogRecord record);
 
-    /** Feeds every record present when the call starts, oldest first, to {@code sink}. */
+    /**
+     * Feeds every record present when the call starts, oldest first, to {@code sink}. A record whose
+     * append threw before this call is either fed or never appears in the log.
+     */
     void replay(Consumer<SchemaLogRecord> sink);
 
     /** Releases the log's resources; the default has none. */

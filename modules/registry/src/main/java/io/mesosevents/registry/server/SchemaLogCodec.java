@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mesosevents.registry.CompatibilityLevel;
 import io.mesosevents.registry.server.SchemaLogRecord.Compatibility;
 import io.mesosevents.registry.server.SchemaLogRecord.CompatibilityRemoved;
+import io.mesosevents.registry.server.SchemaLogRecord.IdWatermark;
 import io.mesosevents.registry.server.SchemaLogRecord.SchemaVersion;
 import io.mesosevents.registry.server.SchemaLogRecord.SchemaVersionRemoved;
 import java.io.IOException;
@@ -18,6 +19,15 @@ import java.util.Optional;
  * {@code {"keytype":"CONFIG","subject":…,"magic":0}} (no subject for the global level) with value
  * {@code {"compatibilityLevel":…}}, and a null value (tombstone) for a removal. Fields are written
  * in Confluent's order so that equal keys are equal bytes, which compaction relies on.
+ *
+ * <p>One key type is this registry's own, not Confluent's: {@code {"keytype":"ID_WATERMARK","magic":0}}
+ * with value {@code {"highestId":…}}, the highest schema id assigned so far. It is written before
+ * every permanent delete, because the delete's tombstones let compaction drop the only records that
+ * name the deleted schemas' ids; compaction keeps the latest watermark, so those ids stay taken.
+ * A Confluent registry cannot read a topic that holds it.
+ *
+ * <p>Confluent's {@code {"keytype":"NOOP","magic":0}} key with a null value marks a position in the
+ * log and carries nothing (see {@link KafkaSchemaLog#replay}).
  */
 final class SchemaLogCodec {
 
@@ -35,6 +45,10 @@ final class SchemaLogCodec {
         return write(json);
     }
 
+    byte[] noopKey() {
+        return write(mapper.createObjectNode().put("keytype", "NOOP").put("magic", 0));
+    }
+
     /** The value bytes, or null for a tombstone. */
     byte[] value(SchemaLogRecord record) {
         if (record instanceof SchemaVersion version) {
@@ -47,6 +61,9 @@ final class SchemaLogCodec {
         }
         if (record instanceof Compatibility compatibility) {
             return write(mapper.createObjectNode().put("compatibilityLevel", compatibility.level().name()));
+        }
+        if (record instanceof IdWatermark watermark) {
+            return write(mapper.createObjectNode().put("highestId", watermark.highestId()));
         }
         return null;
     }
@@ -80,6 +97,16 @@ final class SchemaLogCodec {
                 }
                 String level = read(value, "value").path("compatibilityLevel").asText();
                 return CompatibilityLevel.parse(level).map(parsed -> new Compatibility(Optional.ofNullable(subject), parsed));
+            }
+            case "ID_WATERMARK" -> {
+                if (value == null) {
+                    return Optional.empty();
+                }
+                JsonNode highestId = read(value, "value").path("highestId");
+                if (!highestId.canConvertToInt()) {
+                    throw new SchemaLogException("Schema log ID_WATERMARK value without an integer highestId");
+                }
+                return Optional.of(new IdWatermark(highestId.intValue()));
             }
             default -> {
                 return Optional.empty();

@@ -15,11 +15,11 @@ public sealed interface SchemaLogRecord {
     Key key();
 
     /**
-     * What a record is about: a subject's version, or a compatibility setting (of a subject, or
-     * the global one when {@code subject} is empty).
+     * What a record is about: a subject's version, a compatibility setting (of a subject, or the
+     * global one when {@code subject} is empty), or the id watermark (no subject).
      */
     record Key(Kind kind, Optional<String> subject, int version) {
-        public enum Kind { SCHEMA, CONFIG }
+        public enum Kind { SCHEMA, CONFIG, ID_WATERMARK }
 
         public Key {
             Objects.requireNonNull(kind, "kind");
@@ -78,6 +78,17 @@ public sealed interface SchemaLogRecord {
         @Override
         public Key key() {
             return new Key(Key.Kind.CONFIG, Optional.of(subject), 0);
+        }
+    }
+
+    /**
+     * Every schema id up to {@code highestId} has been assigned, even if compaction has since dropped
+     * the records of the schemas that had them; no id up to it may be given to a new schema.
+     */
+    record IdWatermark(int highestId) implements SchemaLogRecord {
+        @Override
+        public Key key() {
+            return new Key(Key.Kind.ID_WATERMARK, Optional.empty(), 0);
         }
     }
 }

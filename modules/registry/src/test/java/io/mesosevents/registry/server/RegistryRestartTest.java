@@ -46,6 +46,25 @@ class RegistryRestartTest {
         }
     }
 
+    @Test
+    void idsOfPermanentlyDeletedSchemasStayTakenAfterCompaction() {
+        CompactingSchemaLog log = new CompactingSchemaLog();
+        try (SchemaRegistryServer first = new SchemaRegistryServer(SchemaRegistryServerConfig.of(log)).start()) {
+            RawHttp http = new RawHttp(first.url());
+            assertThat(http.register("a", oneField("A").toString()).json().get("id").asInt()).isEqualTo(1);
+            assertThat(http.register("b", oneField("B").toString()).json().get("id").asInt()).isEqualTo(2);
+            http.delete("/subjects/b");
+            assertThat(http.delete("/subjects/b?permanent=true").status()).isEqualTo(200);
+        }
+        log.compact();
+
+        try (SchemaRegistryServer second = new SchemaRegistryServer(SchemaRegistryServerConfig.of(log)).start()) {
+            RawHttp http = new RawHttp(second.url());
+            assertThat(http.get("/schemas/ids/2").status()).as("compaction dropped schema 2").isEqualTo(404);
+            assertThat(http.register("c", oneField("C").toString()).json().get("id").asInt()).isEqualTo(3);
+        }
+    }
+
     private static String snapshot(RawHttp http, String path) {
         RawHttp.Answer answer = http.get(path);
         return path + " -> " + answer.status() + " " + answer.body();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mesosevents.registry.CompatibilityLevel;
 import io.mesosevents.registry.server.SchemaLogRecord.Compatibility;
 import io.mesosevents.registry.server.SchemaLogRecord.CompatibilityRemoved;
+import io.mesosevents.registry.server.SchemaLogRecord.IdWatermark;
 import io.mesosevents.registry.server.SchemaLogRecord.SchemaVersion;
 import io.mesosevents.registry.server.SchemaLogRecord.SchemaVersionRemoved;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,14 @@ class SchemaLogCodecTest {
     }
 
     @Test
+    void writesTheIdWatermarkUnderAKeyTypeOfItsOwn() {
+        IdWatermark watermark = new IdWatermark(42);
+        assertThat(text(codec.key(watermark))).isEqualTo("{\"keytype\":\"ID_WATERMARK\",\"magic\":0}");
+        assertThat(text(codec.value(watermark))).isEqualTo("{\"highestId\":42}");
+        assertThat(codec.key(new IdWatermark(43))).as("one key, so compaction keeps the latest").isEqualTo(codec.key(watermark));
+    }
+
+    @Test
     void removalsAreTombstonesUnderTheSameKey() {
         SchemaVersion version = new SchemaVersion("s", 1, 1, "\"int\"", true);
         SchemaVersionRemoved removed = new SchemaVersionRemoved("s", 1);
@@ -51,7 +60,8 @@ class SchemaLogCodecTest {
                 new SchemaVersionRemoved("s", 2),
                 new Compatibility(Optional.empty(), CompatibilityLevel.BACKWARD_TRANSITIVE),
                 new Compatibility(Optional.of("s"), CompatibilityLevel.FORWARD),
-                new CompatibilityRemoved("s"));
+                new CompatibilityRemoved("s"),
+                new IdWatermark(9));
         for (SchemaLogRecord record : records) {
             assertThat(codec.decode(codec.key(record), codec.value(record))).contains(record);
         }
@@ -68,6 +78,9 @@ class SchemaLogCodecTest {
     void corruptKeysAreReported() {
         assertThatThrownBy(() -> codec.decode(bytes("not json"), null))
                 .isInstanceOf(SchemaLogException.class).hasMessageContaining("key is not JSON");
+        // Skipping it could hand out an id again, so a watermark that cannot be read stops the replay.
+        assertThatThrownBy(() -> codec.decode(bytes("{\"keytype\":\"ID_WATERMARK\",\"magic\":0}"), bytes("{\"highestId\":\"x\"}")))
+                .isInstanceOf(SchemaLogException.class).hasMessageContaining("highestId");
     }
 
     private static String text(byte[] bytes) {
