@@ -27,14 +27,17 @@ public final class DevStack implements AutoCloseable {
 
     /** Starts the broker, then the registry on it; returns once both serve. */
     public static DevStack start(DevStackConfig config) {
-        // Fail on a taken registry port before spending seconds on the broker.
-        int registryPort = FreePorts.claim(config.host(), config.registryPort(), "Schema registry");
+        // Fail on a taken registry port before spending seconds on the broker. Port 0 goes through
+        // as 0, so the registry binds its own free port instead of racing for one picked now.
+        if (config.registryPort() != 0) {
+            FreePorts.claim(config.host(), config.registryPort(), "Schema registry");
+        }
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.brokerConfig());
         SchemaLog schemaLog = null;
         try {
             schemaLog = new KafkaSchemaLog(KafkaSchemaLogConfig.of(broker.bootstrapServers(), Map.of()));
             SchemaRegistryServer registry = new SchemaRegistryServer(
-                    SchemaRegistryServerConfig.of(schemaLog).withHost(config.host()).withPort(registryPort)).start();
+                    SchemaRegistryServerConfig.of(schemaLog).withHost(config.host()).withPort(config.registryPort())).start();
             return new DevStack(broker, schemaLog, registry);
         } catch (RuntimeException e) {
             if (schemaLog != null) {
@@ -60,9 +63,16 @@ public final class DevStack implements AutoCloseable {
 
     @Override
     public void close() {
-        registry.close();
-        schemaLog.close();
-        broker.close();
+        // Each part is stopped even when the one before it fails, the broker last since the others use it.
+        try {
+            registry.close();
+        } finally {
+            try {
+                schemaLog.close();
+            } finally {
+                broker.close();
+            }
+        }
     }
 }
 

@@ -54,7 +54,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         formatIfNew(logDir, kafkaConfig);
 
         KafkaRaftServer server = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
-        server.startup();
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            // startup() leaves threads and open files behind when it fails half way.
+            server.shutdown();
+            server.awaitShutdown();
+            if (temporary) {
+                Directories.deleteRecursively(logDir);
+            }
+            throw new IllegalStateException("Kafka broker failed to start on " + config.host() + ":" + port + ": " + e.getMessage(), e);
+        }
         String bootstrap = config.host() + ":" + port;
         LOG.info("Kafka broker (KRaft, node {}) ready on {} with data in {}", NODE_ID, bootstrap, logDir);
         return new EmbeddedKafkaBroker(server, bootstrap, logDir, temporary);
@@ -62,10 +72,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
-    }
-
-    public Path logDir() {
-        return logDir;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.mesosevents.devstack;
 
 import io.mesosevents.devstack.junit.DevStackExtension;
+import io.mesosevents.model.AvroClassTrust;
 import io.mesosevents.model.dlq.DeadLetter;
 import io.mesosevents.model.dlq.SourceType;
 import io.mesosevents.registry.client.SchemaRegistryClient;
@@ -16,10 +17,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,12 +34,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(DevStackExtension.class)
 class DevStackTest {
+
+    @BeforeAll
+    static void trustTheModel() {
+        AvroClassTrust.install();
+    }
 
     @Test
     void avroRecordsTravelThroughTheRealBrokerAndRegistry(DevStack stack) throws Exception {
@@ -69,6 +80,16 @@ class DevStackTest {
             int nextId = registry.register("after-restart-value", SchemaBuilder.record("AfterRestart")
                     .fields().requiredString("x").endRecord());
             assertThat(nextId).isGreaterThan(schemaId);
+        }
+    }
+
+    @Test
+    void aTakenRegistryPortFailsBeforeTheBrokerStarts() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(KafkaBrokerConfig.DEFAULT_HOST))) {
+            DevStackConfig config = new DevStackConfig(KafkaBrokerConfig.DEFAULT_HOST, 0, taken.getLocalPort(), Optional.empty());
+            assertThatThrownBy(() -> DevStack.start(config))
+                    .isInstanceOf(PortInUseException.class)
+                    .hasMessageStartingWith("Schema registry port " + taken.getLocalPort() + " on 127.0.0.1 is already in use");
         }
     }
 

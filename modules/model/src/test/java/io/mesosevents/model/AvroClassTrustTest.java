@@ -23,6 +23,14 @@ class AvroClassTrustTest {
     }
 
     @Test
+    void avrosDefaultValidatorRejectsTheGeneratedClasses() {
+        // Why install() exists: without it Avro 1.12.2 refuses to load the model's classes by name.
+        assertThat(ClassSecurityValidator.DEFAULT.isTrusted(Range.class)).isFalse();
+        assertThat(ClassSecurityValidator.composite(ClassSecurityValidator.DEFAULT, AvroClassTrust.MODEL_CLASSES)
+                .isTrusted(Range.class)).isTrue();
+    }
+
+    @Test
     void installIsIdempotent() {
         AvroClassTrust.install();
         var installed = ClassSecurityValidator.getGlobal();

@@ -2,7 +2,6 @@ package io.mesosevents.cli.config;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,7 +24,7 @@ final class PropertiesFiles {
         } catch (NoSuchFileException e) {
             throw new InvalidSettingException(purpose + " " + file + " does not exist");
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + purpose + " " + file, e);
+            throw new InvalidSettingException("Cannot read " + purpose + " " + file + ": " + e);
         }
         Map<String, String> values = new TreeMap<>();
         properties.stringPropertyNames().forEach(name -> values.put(name.trim(), properties.getProperty(name).trim()));

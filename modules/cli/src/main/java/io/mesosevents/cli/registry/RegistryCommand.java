@@ -44,10 +44,17 @@ public final class RegistryCommand implements Callable<Integer> {
             description = "Compacted topic that stores the schemas (default: ${DEFAULT-VALUE}).")
     private String schemasTopic;
 
+    @Option(names = "--schemas-replication-factor",
+            description = "Replication factor when the schemas topic is created (default: min(3, number of brokers)).")
+    private Short schemasReplicationFactor;
+
     @Override
     public Integer call() throws Exception {
-        KafkaSchemaLog log = new KafkaSchemaLog(
-                KafkaSchemaLogConfig.of(kafka.bootstrapServers(), kafka.clientProperties()).withTopic(schemasTopic));
+        KafkaSchemaLogConfig logConfig = KafkaSchemaLogConfig.of(kafka.bootstrapServers(), kafka.clientProperties()).withTopic(schemasTopic);
+        if (schemasReplicationFactor != null) {
+            logConfig = logConfig.withReplicationFactor(schemasReplicationFactor);
+        }
+        KafkaSchemaLog log = new KafkaSchemaLog(logConfig);
         SchemaRegistryServer server;
         try {
             server = new SchemaRegistryServer(SchemaRegistryServerConfig.of(log).withHost(host).withPort(port)).start();

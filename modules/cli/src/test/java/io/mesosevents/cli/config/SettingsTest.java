@@ -75,6 +75,13 @@ class SettingsTest {
     }
 
     @Test
+    void unreadableConfigFileIsAClearError(@TempDir Path dir) {
+        assertThatThrownBy(() -> ConfigFile.load(dir))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Cannot read Config file " + dir + ": ");
+    }
+
+    @Test
     void kafkaClientPropertiesPassThroughFromFileEnvironmentAndFlags(@TempDir Path dir) throws Exception {
         Path clientFile = Files.writeString(dir.resolve("client.properties"),
                 "security.protocol=SSL\nssl.truststore.location=/from/file\nsasl.mechanism=PLAIN\n");
