@@ -1,0 +1,236 @@
+package io.mesosevents.mesos;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Subscribes to the Mesos master Operator API ({@code POST /api/v1 SUBSCRIBE}) and keeps the
+ * subscription alive: follows the leader, retries with backoff, declares silent streams dead,
+ * and starts a new session (with a fresh {@code SUBSCRIBED} snapshot) after every disconnect.
+ * Everything it reads goes to a {@link MesosStreamHandler}, sequentially, on its reader thread.
+ *
+ * <p>{@link #start()} once, {@link #close()} once.
+ */
+public final class MesosSubscriber implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MesosSubscriber.class);
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
+
+    private final MesosClientConfig config;
+    private final MesosStreamHandler handler;
+    private final MasterLocator locator;
+    private final SubscribeCall call;
+    private final Backoff backoff;
+    private final Thread reader;
+    private final ScheduledExecutorService watchdogs;
+
+    private final AtomicLong reconnects = new AtomicLong();
+    private volatile Instant lastByteAt;
+    private volatile MesosSession session;
+    private volatile InputStream stream;
+    private volatile boolean closed;
+
+    public MesosSubscriber(MesosClientConfig config, MesosStreamHandler handler) {
+        this.config = config;
+        this.handler = handler;
+        this.locator = MasterLocator.of(config);
+        this.call = new SubscribeCall(httpClient(config), config);
+        this.backoff = new Backoff(config.backoff(), () -> ThreadLocalRandom.current().nextDouble());
+        this.reader = new Thread(this::run, "mesos-subscriber");
+        this.watchdogs = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "mesos-subscriber-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts subscribing on the reader thread. */
+    public void start() {
+        reader.start();
+    }
+
+    /**
+     * Stops promptly: closes the current stream, ends the session and waits for the reader thread
+     * (unless called from a handler callback, i.e. from the reader thread itself).
+     */
+    @Override
+    public void close() {
+        closed = true;
+        closeStream();
+        if (Thread.currentThread() == reader) {
+            return;
+        }
+        reader.interrupt();
+        try {
+            reader.join(JOIN_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (reader.isAlive()) {
+            log.warn("The Mesos subscriber thread did not stop within {} ms (a handler callback still runs)", JOIN_TIMEOUT.toMillis());
+        }
+    }
+
+    /**
+     * Ends the current session, if there is one, so that the subscriber subscribes again and the
+     * handler gets a fresh snapshot (e.g. after the handler could not store part of the stream).
+     */
+    public void resubscribe(String reason) {
+        log.info("Ending the current Mesos session to resubscribe: {}", reason);
+        closeStream();
+    }
+
+    /** How many times the subscriber started over after a failed attempt or an ended session. */
+    public long reconnects() {
+        return reconnects.get();
+    }
+
+    /** When the last bytes of any session arrived. */
+    public Optional<Instant> lastByteAt() {
+        return Optional.ofNullable(lastByteAt);
+    }
+
+    /** The session streaming now, if any. */
+    public Optional<MesosSession> session() {
+        return Optional.ofNullable(session);
+    }
+
+    private void run() {
+        log.info("Subscribing to Mesos master {} ({})", config.masters(), config.encoding());
+        try {
+            while (!closed) {
+                Optional<OpenStream> open = connect();
+                if (open.isPresent()) {
+                    stream(open.get());
+                }
+                if (!closed) {
+                    reconnects.incrementAndGet();
+                    Duration delay = backoff.next();
+                    log.info("Resubscribing to Mesos in {} ms", delay.toMillis());
+                    Thread.sleep(delay.toMillis());
+                }
+            }
+        } catch (InterruptedException e) {
+            // close() interrupts a backoff sleep or a pending request: nothing more to do.
+        } finally {
+            watchdogs.shutdownNow();
+        }
+        log.info("Mesos subscriber stopped");
+    }
+
+    /** Tries the candidates in order; the first open stream wins. */
+    private Optional<OpenStream> connect() throws InterruptedException {
+        List<URI> candidates;
+        try {
+            candidates = locator.candidates();
+        } catch (IOException e) {
+            log.warn("Cannot locate the Mesos leader through {}: {}", config.masters(), Errors.describe(e));
+            return Optional.empty();
+        }
+        for (URI master : candidates) {
+            if (closed) {
+                break;
+            }
+            try {
+                return Optional.of(call.open(master));
+            } catch (MasterRejected e) {
+                if (e.unavailable()) {
+                    log.info("Mesos master has no leader or is recovering: {}", e.getMessage());
+                } else {
+                    log.warn("Mesos master rejected SUBSCRIBE: {}", e.getMessage());
+                }
+            } catch (IOException e) {
+                log.warn("Cannot subscribe to Mesos master {}: {}", master, Errors.describe(e));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void stream(OpenStream open) {
+        MesosSession current = new MesosSession(UUID.randomUUID().toString(), open.master(), open.encoding(), Instant.now());
+        stream = open.body();
+        session = current;
+        if (closed) {
+            closeStream();
+        }
+        log.info("Subscribed to Mesos master {} ({}), session {}", current.master(), current.encoding(), current.id());
+        String reason;
+        try (HeartbeatWatchdog watchdog = new HeartbeatWatchdog(watchdogs, current, config.firstByteTimeout(), config.heartbeatMisses(), this::closeStream)) {
+            handler.connected(current);
+            watchdog.start();
+            reason = new SessionReader(current, open.body(), watchdog, handler, () -> lastByteAt = Instant.now(), config.maxRecordSize()).read();
+        } catch (RuntimeException e) {
+            // A handler interrupted by close() fails as it may; that is no news.
+            if (!closed) {
+                log.error("Mesos stream handler failed in session {}; resubscribing", current.id(), e);
+            }
+            reason = "handler failed: " + Errors.describe(e);
+        } finally {
+            closeStream();
+            session = null;
+        }
+        if (closed) {
+            reason = "subscriber closed";
+        }
+        Duration lasted = Duration.between(current.connectedAt(), Instant.now());
+        if (lasted.compareTo(config.backoff().resetAfter()) >= 0) {
+            backoff.reset();
+        }
+        log.info("Mesos session {} with {} ended after {} ms: {}", current.id(), current.master(), lasted.toMillis(), reason);
+        try {
+            handler.disconnected(current, reason);
+        } catch (RuntimeException e) {
+            log.error("Mesos stream handler failed on the end of session {}", current.id(), e);
+        }
+    }
+
+    private void closeStream() {
+        InputStream open = stream;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (IOException e) {
+                log.debug("Closing the Mesos stream failed: {}", Errors.describe(e));
+            }
+        }
+    }
+
+    private static HttpClient httpClient(MesosClientConfig config) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                // libprocess speaks HTTP/1.1 only; redirects are followed by SubscribeCall so
+                // that the request body and headers go along.
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(config.connectTimeout());
+        config.trustStore().ifPresent(store -> builder.sslContext(sslContext(store)));
+        return builder.build();
+    }
+
+    private static SSLContext sslContext(TrustStore store) {
+        try {
+            return store.sslContext();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the trust store " + store.path(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("Cannot use the trust store " + store.path() + ": " + e.getMessage(), e);
+        }
+    }
+}
