@@ -1,0 +1,68 @@
+package io.mesosevents.simulator.mesos;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.OptionalLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Asks the hub for events at the configured rate on its own thread, until {@code maxEvents} (if
+ * any) have been made. Pacing decides only when events come out, never which.
+ */
+final class Pacer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pacer.class);
+    private static final int MAX_BATCH = 512;
+    private static final long MIN_PARK_NANOS = 200_000;
+
+    private final EventHub hub;
+    private final double rate;
+    private final long maxEvents;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    Pacer(EventHub hub, double rate, OptionalLong maxEvents) {
+        this.hub = hub;
+        this.rate = rate;
+        this.maxEvents = maxEvents.orElse(Long.MAX_VALUE);
+        this.thread = new Thread(this::run, "mesos-simulator-events");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private void run() {
+        long start = System.nanoTime();
+        long made = 0;
+        while (!closed && made < maxEvents) {
+            long now = System.nanoTime();
+            long due = Math.min(maxEvents, (long) ((now - start) / 1e9 * rate));
+            if (due - made > Math.max(rate, MAX_BATCH)) {
+                // Woken after a long pause (GC, a suspended machine): keep the pace rather than burst the backlog.
+                start = now - (long) (made / rate * 1e9);
+                continue;
+            }
+            if (due > made) {
+                int batch = (int) Math.min(due - made, MAX_BATCH);
+                hub.generate(batch);
+                made += batch;
+            } else {
+                long nextDue = start + (long) ((made + 1) / rate * 1e9);
+                LockSupport.parkNanos(Math.max(MIN_PARK_NANOS, nextDue - now));
+            }
+        }
+        if (made >= maxEvents) {
+            LOG.info("Made the {} events asked for; from now on only heartbeats", made);
+        }
+    }
+
+    /** Stops making events and waits for the thread to end. */
+    void stop() throws InterruptedException {
+        closed = true;
+        LockSupport.unpark(thread);
+        thread.join();
+    }
+}
