@@ -1,4 +1,4 @@
-package io.mesosevents.cli.topics;
+package io.mesosevents.ingestor.topics;
 
 import io.mesosevents.model.Topic;
 import org.apache.kafka.clients.admin.Admin;

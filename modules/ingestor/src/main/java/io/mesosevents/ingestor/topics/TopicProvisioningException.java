@@ -1,4 +1,4 @@
-package io.mesosevents.cli.topics;
+package io.mesosevents.ingestor.topics;
 
 /** The broker refused to create or describe a topic; the message names the topic and the broker's reason. */
 public final class TopicProvisioningException extends RuntimeException {

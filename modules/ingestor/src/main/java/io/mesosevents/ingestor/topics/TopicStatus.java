@@ -1,4 +1,4 @@
-package io.mesosevents.cli.topics;
+package io.mesosevents.ingestor.topics;
 
 /**
  * What provisioning found or did for one topic of the contract.

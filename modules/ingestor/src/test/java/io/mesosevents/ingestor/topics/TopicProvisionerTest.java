@@ -1,4 +1,4 @@
-package io.mesosevents.cli.topics;
+package io.mesosevents.ingestor.topics;
 
 import io.mesosevents.devstack.DevStack;
 import io.mesosevents.devstack.junit.DevStackExtension;

@@ -1,0 +1,112 @@
+package io.mesosevents.ingestor;
+
+import io.mesosevents.ingestor.mesos.OutboundRecord;
+import io.mesosevents.model.Topic;
+import io.mesosevents.registry.serde.AvroSerdes;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Rebuilds a cluster's {@link EntityState} from the entity topics: every committed record from the
+ * start of retention to the current end, in partition order. Kafka, not a local file, is the
+ * memory of what was last written, so a replica on a fresh disk resumes correctly.
+ */
+public final class EntityStateLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EntityStateLoader.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Map<String, Object> clientProperties;
+    private final String topicPrefix;
+    private final Duration timeout;
+
+    public EntityStateLoader(Map<String, Object> clientProperties, String topicPrefix, Duration timeout) {
+        this.clientProperties = Map.copyOf(clientProperties);
+        this.topicPrefix = topicPrefix;
+        this.timeout = timeout;
+    }
+
+    public EntityState load(String cluster) {
+        EntityState state = new EntityState();
+        String keyPrefix = cluster + "/";
+        long read = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer())) {
+            Map<String, Topic> topicsByName = new HashMap<>();
+            Map<Topic, Deserializer<? extends SpecificRecord>> values = new HashMap<>();
+            List<TopicPartition> assigned = new ArrayList<>();
+            for (Topic topic : EntityState.ENTITY_TOPICS) {
+                String name = topic.name(topicPrefix);
+                topicsByName.put(name, topic);
+                values.put(topic, deserializer(topic));
+                List<PartitionInfo> partitions = consumer.partitionsFor(name, timeout);
+                if (partitions != null) {
+                    partitions.forEach(p -> assigned.add(new TopicPartition(name, p.partition())));
+                }
+            }
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            Map<TopicPartition, Long> end = consumer.endOffsets(assigned, timeout);
+            while (!reachedEnd(consumer, end)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    if (record.value() == null || record.key() == null || !record.key().startsWith(keyPrefix)) {
+                        continue;
+                    }
+                    Topic topic = topicsByName.get(record.topic());
+                    try {
+                        SpecificRecord value = values.get(topic).deserialize(record.topic(), record.value());
+                        state.apply(new OutboundRecord(topic, record.key(), value));
+                        read++;
+                    } catch (SerializationException e) {
+                        LOG.warn("Skipped undecodable record {}-{}@{} while loading state: {}",
+                                record.topic(), record.partition(), record.offset(), e.getMessage());
+                    }
+                }
+            }
+            values.values().forEach(Deserializer::close);
+        }
+        LOG.info("Loaded the last known state of cluster '{}' from Kafka: {} entities from {} records", cluster, state.size(), read);
+        return state;
+    }
+
+    private boolean reachedEnd(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey(), timeout) >= e.getValue());
+    }
+
+    private Deserializer<? extends SpecificRecord> deserializer(Topic topic) {
+        Class<? extends SpecificRecord> type = switch (topic) {
+            case MESOS_TASK_EVENTS -> io.mesosevents.model.mesos.MesosTaskEvent.class;
+            case MESOS_AGENT_EVENTS -> io.mesosevents.model.mesos.MesosAgentEvent.class;
+            case MESOS_FRAMEWORK_EVENTS -> io.mesosevents.model.mesos.MesosFrameworkEvent.class;
+            default -> throw new IllegalArgumentException("Not an entity topic: " + topic);
+        };
+        return AvroSerdes.specific(type, clientProperties, false).deserializer();
+    }
+
+    private Map<String, Object> consumerProperties() {
+        Map<String, Object> properties = new HashMap<>(clientProperties);
+        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Only what a committed transaction wrote counts: an aborted snapshot never happened.
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.name().toLowerCase(Locale.ROOT));
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        return properties;
+    }
+}

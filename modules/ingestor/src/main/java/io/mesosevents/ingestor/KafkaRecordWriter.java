@@ -1,0 +1,235 @@
+package io.mesosevents.ingestor;
+
+import io.mesosevents.ingestor.mesos.OutboundRecord;
+import io.mesosevents.registry.serde.AvroSerializer;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Writes the ingestor's records with an idempotent, transactional producer ({@code acks=all}) on a
+ * thread of its own. A snapshot is one transaction, so read_committed consumers see a resync whole
+ * or not at all; live changes share transactions committed every {@code commitInterval}.
+ *
+ * <p>When a write fails, the open transaction is aborted, queued batches are dropped and
+ * {@code onFailure} is told: the ingestor then resubscribes, and the fresh snapshot rewrites what
+ * the aborted transaction held. A fenced producer (another replica took over) stops for good.
+ */
+public final class KafkaRecordWriter implements RecordWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaRecordWriter.class);
+    private static final Duration IDLE_POLL = Duration.ofMillis(200);
+
+    /** Records to write; {@code written}, when set, is counted down once they are committed or dropped. */
+    private record Batch(List<Send> sends, boolean atomically, CountDownLatch written) {
+    }
+
+    private final KafkaWriterConfig config;
+    private final Consumer<WriteFailure> onFailure;
+    private final BlockingQueue<Batch> queue;
+    private final KafkaProducer<String, SpecificRecord> producer;
+    private final Map<String, List<PartitionInfo>> partitions = new HashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean fenced;
+
+    /** Opens the producer and claims the transactional id, fencing any older writer that holds it. */
+    public KafkaRecordWriter(KafkaWriterConfig config, Consumer<WriteFailure> onFailure) {
+        this.config = config;
+        this.onFailure = onFailure;
+        this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        AvroSerializer<SpecificRecord> values = new AvroSerializer<>();
+        values.configure(config.clientProperties(), false);
+        this.producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(), values);
+        producer.initTransactions();
+        this.thread = new Thread(this::run, "kafka-record-writer");
+        thread.start();
+    }
+
+    @Override
+    public void submit(List<Send> sends, boolean atomically) throws InterruptedException {
+        if (fenced) {
+            throw new IllegalStateException("The writer was fenced by another ingestor and writes no more");
+        }
+        queue.put(new Batch(List.copyOf(sends), atomically, null));
+    }
+
+    @Override
+    public void flush() throws InterruptedException {
+        CountDownLatch written = new CountDownLatch(1);
+        queue.put(new Batch(List.of(), true, written));
+        // A writer stopped by fencing will never reach the batch.
+        while (!written.await(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!thread.isAlive()) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(config.commitInterval().toMillis() * 10 + 30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(10));
+    }
+
+    private void run() {
+        Transaction transaction = new Transaction();
+        while (running || !queue.isEmpty()) {
+            Batch batch = null;
+            try {
+                batch = queue.poll(transaction.remaining(config.commitInterval(), IDLE_POLL), TimeUnit.MILLISECONDS);
+                if (batch != null) {
+                    write(batch, transaction);
+                }
+                if (transaction.open() && transaction.age() >= config.commitInterval().toMillis()) {
+                    transaction.commit();
+                }
+            } catch (KafkaException e) {
+                if (isFencing(e)) {
+                    fenced = true;
+                    running = false;
+                    dropQueued();
+                    LOG.warn("Another ingestor took over this source (producer fenced); this one stops writing");
+                    onFailure.accept(new WriteFailure(true, e.getMessage()));
+                    return;
+                }
+                transaction.abort();
+                int dropped = dropQueued();
+                LOG.warn("Writing to Kafka failed ({}); aborted the open transaction and dropped {} queued batch(es); the source will be resynchronised",
+                        e.getMessage(), dropped);
+                onFailure.accept(new WriteFailure(false, e.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            } finally {
+                if (batch != null && batch.written() != null) {
+                    batch.written().countDown();
+                }
+            }
+        }
+        if (transaction.open()) {
+            try {
+                transaction.commit();
+            } catch (KafkaException e) {
+                LOG.warn("The last transaction could not be committed on shutdown: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Empties the queue, releasing anyone waiting in {@link #flush()}; returns how many batches were dropped. */
+    private int dropQueued() {
+        List<Batch> dropped = new ArrayList<>();
+        queue.drainTo(dropped);
+        dropped.stream().map(Batch::written).filter(Objects::nonNull).forEach(CountDownLatch::countDown);
+        return dropped.size();
+    }
+
+    // The producer reports fencing directly from some calls and wrapped from others.
+    private static boolean isFencing(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void write(Batch batch, Transaction transaction) {
+        if (batch.atomically() && transaction.open()) {
+            transaction.commit();
+        }
+        if (batch.sends().isEmpty()) {
+            return;
+        }
+        transaction.beginIfClosed();
+        for (Send send : batch.sends()) {
+            OutboundRecord record = send.record();
+            String topic = record.topic().name(config.topicPrefix());
+            if (send.everyPartition()) {
+                for (PartitionInfo partition : partitions.computeIfAbsent(topic, producer::partitionsFor)) {
+                    producer.send(new ProducerRecord<>(topic, partition.partition(), record.key(), record.value()));
+                }
+            } else {
+                producer.send(new ProducerRecord<>(topic, record.key(), record.value()));
+            }
+        }
+        if (batch.atomically()) {
+            transaction.commit();
+        }
+    }
+
+    /** The producer's current transaction, if one is open. */
+    private final class Transaction {
+        private long openedAt = -1;
+
+        boolean open() {
+            return openedAt >= 0;
+        }
+
+        long age() {
+            return System.currentTimeMillis() - openedAt;
+        }
+
+        long remaining(Duration interval, Duration idle) {
+            return open() ? Math.max(0, interval.toMillis() - age()) : idle.toMillis();
+        }
+
+        void beginIfClosed() {
+            if (!open()) {
+                producer.beginTransaction();
+                openedAt = System.currentTimeMillis();
+            }
+        }
+
+        void commit() {
+            producer.commitTransaction();
+            // Only now: a failed commit leaves the transaction open for abort().
+            openedAt = -1;
+        }
+
+        void abort() {
+            if (open()) {
+                openedAt = -1;
+                try {
+                    producer.abortTransaction();
+                } catch (KafkaException e) {
+                    LOG.warn("Aborting the transaction failed too: {}", e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static Map<String, Object> producerProperties(KafkaWriterConfig config) {
+        Map<String, Object> properties = new HashMap<>(config.clientProperties());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
+        properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return properties;
+    }
+}

@@ -1,0 +1,75 @@
+package io.mesosevents.ingestor;
+
+import io.mesosevents.mesos.MesosSubscriber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Ingests one Mesos master into Kafka: claims the source's transactional id (fencing older
+ * writers), subscribes, and keeps going through disconnects. A failed write resynchronises the
+ * source from a fresh snapshot; being fenced by a newer ingestor stops this one.
+ */
+public final class MesosIngestion implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MesosIngestion.class);
+
+    private final KafkaRecordWriter writer;
+    private final MesosIngestor ingestor;
+    private final MesosSubscriber subscriber;
+    // Reacting to a write failure closes or restarts the subscriber, which must not happen on the writer's own thread.
+    private final ExecutorService control = Executors.newSingleThreadExecutor(r -> new Thread(r, "mesos-ingestion-control"));
+    private volatile boolean snapshotWritten;
+    private volatile boolean fenced;
+
+    private MesosIngestion(MesosIngestionConfig config, Clock clock) {
+        this.writer = new KafkaRecordWriter(
+                KafkaWriterConfig.of(config.clientProperties(), config.topicPrefix(), config.transactionalId()), this::writeFailed);
+        EntityStateLoader loader = new EntityStateLoader(config.clientProperties(), config.topicPrefix(), config.kafkaTimeout());
+        this.ingestor = new MesosIngestor(config.cluster(), writer, () -> loader.load(config.cluster()), clock,
+                (session, records) -> snapshotWritten = true);
+        this.subscriber = new MesosSubscriber(config.mesos(), ingestor);
+    }
+
+    public static MesosIngestion start(MesosIngestionConfig config, Clock clock) {
+        MesosIngestion ingestion = new MesosIngestion(config, clock);
+        ingestion.subscriber.start();
+        LOG.info("Ingesting Mesos cluster '{}' from {} into Kafka (transactional id {})",
+                config.cluster(), config.mesos().masters(), config.transactionalId());
+        return ingestion;
+    }
+
+    /** True once a snapshot has been written: the topics describe the cluster. */
+    public boolean ready() {
+        return snapshotWritten && !fenced;
+    }
+
+    /** True once a newer ingestor of the same source took over. */
+    public boolean fenced() {
+        return fenced;
+    }
+
+    public long reconnects() {
+        return subscriber.reconnects();
+    }
+
+    private void writeFailed(WriteFailure failure) {
+        if (failure.fenced()) {
+            fenced = true;
+            control.execute(subscriber::close);
+        } else {
+            ingestor.reloadOnNextSession();
+            control.execute(() -> subscriber.resubscribe("a write to Kafka failed: " + failure.reason()));
+        }
+    }
+
+    @Override
+    public void close() {
+        subscriber.close();
+        writer.close();
+        control.shutdownNow();
+    }
+}

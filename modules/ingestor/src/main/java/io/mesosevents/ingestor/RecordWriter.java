@@ -1,0 +1,20 @@
+package io.mesosevents.ingestor;
+
+import java.util.List;
+
+/** Where the ingestor's records go. */
+public interface RecordWriter extends AutoCloseable {
+
+    /**
+     * Queues {@code sends} to be written in order. With {@code atomically}, they are written in one
+     * transaction of their own (a snapshot); otherwise they may share one with neighbours. Blocks
+     * while the writer is behind, which slows the reader down instead of growing memory.
+     */
+    void submit(List<Send> sends, boolean atomically) throws InterruptedException;
+
+    /** Returns once everything submitted before is committed (or dropped by a failure). */
+    void flush() throws InterruptedException;
+
+    @Override
+    void close();
+}

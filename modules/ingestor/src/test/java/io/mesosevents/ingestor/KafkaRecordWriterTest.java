@@ -1,0 +1,68 @@
+package io.mesosevents.ingestor;
+
+import io.mesosevents.devstack.DevStack;
+import io.mesosevents.devstack.junit.DevStackExtension;
+import io.mesosevents.ingestor.mesos.MesosEventMapper;
+import io.mesosevents.model.AvroClassTrust;
+import io.mesosevents.model.Topic;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.mesosevents.ingestor.MesosFixtures.subscribed;
+import static io.mesosevents.ingestor.MesosFixtures.task;
+import static org.apache.mesos.v1.Protos.TaskState.TASK_FINISHED;
+import static org.apache.mesos.v1.Protos.TaskState.TASK_RUNNING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(DevStackExtension.class)
+class KafkaRecordWriterTest {
+
+    @BeforeAll
+    static void trustTheModel() {
+        AvroClassTrust.install();
+    }
+
+    @Test
+    void writtenSnapshotsAndChangesAreWhatTheLoaderRebuilds(DevStack stack) throws Exception {
+        String prefix = "writer-a.";
+        Resync resync = new Resync(new MesosEventMapper("eu1"));
+        EntityState written = new EntityState();
+        SessionStamp stamp = new SessionStamp("eu1", "http://master:5050", "s1", Clock.systemUTC());
+        try (KafkaRecordWriter writer = new KafkaRecordWriter(KafkaWriterConfig.of(stack.clientProperties(), prefix, "writer-a"), failure -> { })) {
+            writer.submit(resync.plan(subscribed(List.of(task("t1", "fw", "a1", TASK_RUNNING), task("t2", "fw", "a1", TASK_RUNNING)),
+                    List.of("a1"), List.of("fw")), stamp, written), true);
+            List<Send> change = new MesosEventMapper("eu1").delta(MesosFixtures.taskUpdated("t2", "fw", TASK_FINISHED), new byte[0],
+                    io.mesosevents.mesos.MesosEncoding.PROTOBUF, stamp).stream().map(Send::of).toList();
+            change.forEach(s -> written.apply(s.record()));
+            writer.submit(change, false);
+        }
+
+        EntityState loaded = new EntityStateLoader(stack.clientProperties(), prefix, Duration.ofSeconds(30)).load("eu1");
+
+        for (Topic topic : EntityState.ENTITY_TOPICS) {
+            assertThat(loaded.entities(topic)).containsExactlyElementsOf(written.entities(topic));
+        }
+        assertThat(new EntityStateLoader(stack.clientProperties(), prefix, Duration.ofSeconds(30)).load("other-cluster").size()).isZero();
+    }
+
+    @Test
+    void aSecondWriterWithTheSameTransactionalIdFencesTheFirst(DevStack stack) throws Exception {
+        String prefix = "writer-b.";
+        CompletableFuture<WriteFailure> firstFailure = new CompletableFuture<>();
+        SessionStamp stamp = new SessionStamp("eu1", "http://master:5050", "s1", Clock.systemUTC());
+        Resync resync = new Resync(new MesosEventMapper("eu1"));
+        try (KafkaRecordWriter first = new KafkaRecordWriter(KafkaWriterConfig.of(stack.clientProperties(), prefix, "writer-b"), firstFailure::complete);
+             KafkaRecordWriter second = new KafkaRecordWriter(KafkaWriterConfig.of(stack.clientProperties(), prefix, "writer-b"), failure -> { })) {
+            first.submit(resync.plan(subscribed(List.of(), List.of("a1"), List.of()), stamp, new EntityState()), true);
+
+            assertThat(firstFailure.get(30, TimeUnit.SECONDS).fenced()).isTrue();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.mesosevents.ingestor;
+
+import io.mesosevents.devstack.DevStack;
+import io.mesosevents.devstack.junit.DevStackExtension;
+import io.mesosevents.ingestor.mesos.OutboundRecord;
+import io.mesosevents.mesos.BackoffPolicy;
+import io.mesosevents.mesos.MesosClientConfig;
+import io.mesosevents.ingestor.topics.TopicProvisioner;
+import io.mesosevents.model.AvroClassTrust;
+import io.mesosevents.model.Topic;
+import io.mesosevents.model.mesos.MesosAgentEvent;
+import io.mesosevents.model.mesos.MesosFrameworkEvent;
+import io.mesosevents.model.mesos.MesosTaskEvent;
+import io.mesosevents.simulator.mesos.MesosMasterSimulator;
+import io.mesosevents.simulator.mesos.MesosSimulatorConfig;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.mesos.v1.Protos.Task;
+import org.apache.mesos.v1.master.Protos.Response.GetState;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A simulated master, the real broker and registry, and the ingestor between them. */
+@ExtendWith(DevStackExtension.class)
+class MesosIngestionEndToEndTest {
+
+    private static final String CLUSTER = "e2e";
+    private static final String PREFIX = "e2e.";
+    private static final long EVENTS = 6_000;
+
+    /** What the comparison looks at for a task. */
+    record TaskFacts(String state, String agent, String framework, Boolean healthy) {
+    }
+
+    @BeforeAll
+    static void trustTheModel() {
+        AvroClassTrust.install();
+    }
+
+    @Test
+    void topicsMatchTheMastersTruthAfterDisconnectsAndARestart(DevStack stack) throws Exception {
+        MesosSimulatorConfig simulation = MesosSimulatorConfig.defaults().withPort(0).withSeed(7)
+                .withAgents(20).withFrameworks(3).withTasks(200).withRate(1_000).withHeartbeatIntervalSeconds(1).withMaxEvents(EVENTS);
+        Map<String, Object> kafka = new HashMap<>(stack.clientProperties());
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+            new TopicProvisioner(admin, stack.bootstrapServers()).provision(PREFIX, Optional.of(3), Optional.empty());
+        }
+        try (MesosMasterSimulator master = MesosMasterSimulator.start(simulation);
+             MesosIngestion ingestion = MesosIngestion.start(new MesosIngestionConfig(CLUSTER,
+                     MesosClientConfig.forMasters(List.of(URI.create(master.url())))
+                             .withBackoff(new BackoffPolicy(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(5))),
+                     kafka, PREFIX, Duration.ofSeconds(60)), Clock.systemUTC())) {
+
+            for (int round = 1; round <= 5; round++) {
+                assertThat(master.awaitEventsEmitted(round * EVENTS / 7, Duration.ofSeconds(60))).isTrue();
+                awaitSubscribed(master);
+                if (round == 3) {
+                    master.restart();
+                } else {
+                    master.dropSubscriptions();
+                }
+            }
+            assertThat(master.awaitEventsEmitted(EVENTS, Duration.ofSeconds(60))).isTrue();
+
+            EntityStateLoader loader = new EntityStateLoader(kafka, PREFIX, Duration.ofSeconds(30));
+            GetState truth = master.truth();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            EntityState written = loader.load(CLUSTER);
+            while (!tasks(written).equals(tasks(truth)) && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                written = loader.load(CLUSTER);
+            }
+
+            assertThat(ingestion.reconnects()).isGreaterThanOrEqualTo(5);
+            assertThat(tasks(written)).isEqualTo(tasks(truth));
+            assertThat(ids(written, Topic.MESOS_AGENT_EVENTS)).isEqualTo(agents(truth));
+            assertThat(ids(written, Topic.MESOS_FRAMEWORK_EVENTS)).isEqualTo(frameworks(truth));
+            assertThat(recordsIn(stack, Topic.INGEST_DLQ.name(PREFIX))).isZero();
+        }
+    }
+
+    // A fault only ends a session if one is open; between sessions it would change nothing.
+    private static void awaitSubscribed(MesosMasterSimulator master) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (master.status().subscribers() == 0) {
+            assertThat(System.nanoTime()).as("the ingestor resubscribes").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static Map<String, TaskFacts> tasks(GetState truth) {
+        org.apache.mesos.v1.master.Protos.Response.GetTasks tasks = truth.getGetTasks();
+        return Stream.of(tasks.getTasksList(), tasks.getUnreachableTasksList(), tasks.getCompletedTasksList(), tasks.getOrphanTasksList(),
+                        tasks.getPendingTasksList())
+                .flatMap(List::stream)
+                .collect(Collectors.toMap(t -> t.getTaskId().getValue(), MesosIngestionEndToEndTest::facts, (a, b) -> b, TreeMap::new));
+    }
+
+    private static TaskFacts facts(Task task) {
+        Boolean healthy = task.getStatusesCount() > 0 && task.getStatuses(task.getStatusesCount() - 1).hasHealthy()
+                ? task.getStatuses(task.getStatusesCount() - 1).getHealthy() : null;
+        return new TaskFacts(task.getState().name(), task.getAgentId().getValue(), task.getFrameworkId().getValue(), healthy);
+    }
+
+    private static Map<String, TaskFacts> tasks(EntityState state) {
+        Map<String, TaskFacts> tasks = new TreeMap<>();
+        for (OutboundRecord record : state.entities(Topic.MESOS_TASK_EVENTS)) {
+            MesosTaskEvent task = (MesosTaskEvent) record.value();
+            Boolean healthy = task.getStatus() == null ? null : task.getStatus().getHealthy();
+            tasks.put(task.getTaskId(), new TaskFacts(task.getState().name(), task.getAgentId(), task.getFrameworkId(), healthy));
+        }
+        return tasks;
+    }
+
+    private static List<String> agents(GetState truth) {
+        return Stream.concat(truth.getGetAgents().getAgentsList().stream().map(a -> a.getAgentInfo().getId().getValue()),
+                truth.getGetAgents().getRecoveredAgentsList().stream().map(a -> a.getId().getValue())).sorted().toList();
+    }
+
+    private static List<String> frameworks(GetState truth) {
+        return Stream.concat(truth.getGetFrameworks().getFrameworksList().stream(), truth.getGetFrameworks().getCompletedFrameworksList().stream())
+                .map(f -> f.getFrameworkInfo().getId().getValue()).sorted().toList();
+    }
+
+    private static List<String> ids(EntityState state, Topic topic) {
+        return state.entities(topic).stream().map(OutboundRecord::value)
+                .map(value -> value instanceof MesosAgentEvent agent ? agent.getAgentId() : ((MesosFrameworkEvent) value).getFrameworkId())
+                .sorted().toList();
+    }
+
+    private static long recordsIn(DevStack stack, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+        }
+    }
+}
