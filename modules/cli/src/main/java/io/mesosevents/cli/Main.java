@@ -5,6 +5,7 @@ import io.mesosevents.cli.config.EnvironmentAwareFactory;
 import io.mesosevents.cli.config.InvalidSettingException;
 import io.mesosevents.cli.config.SettingsDefaultProvider;
 import io.mesosevents.model.AvroClassTrust;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 
 import java.util.Map;
@@ -17,13 +18,17 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // protobuf and ZooKeeper log through java.util.logging; one logging configuration governs all.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         AvroClassTrust.install();
         System.exit(run(args, System.getenv()));
     }
 
     /** Parses and runs one command line; returns the process exit code. */
     static int run(String[] args, Map<String, String> environment) {
-        CommandLine commandLine = new CommandLine(MesosEventsCommand.class, new EnvironmentAwareFactory(environment));
+        CommandLine commandLine = new CommandLine(MesosEventsCommand.class, new EnvironmentAwareFactory(environment))
+                .setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             // Expected failures (a taken port, a bad setting) are one clear line, not a stack trace.
             cmd.getErr().println(cmd.getColorScheme().errorText("Error: " + exception.getMessage()));

@@ -2,6 +2,8 @@ package io.mesosevents.cli.topics;
 
 import io.mesosevents.cli.config.ConfigFileOption;
 import io.mesosevents.cli.config.KafkaClientOptions;
+import io.mesosevents.ingestor.topics.TopicProvisioner;
+import io.mesosevents.ingestor.topics.TopicStatus;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
