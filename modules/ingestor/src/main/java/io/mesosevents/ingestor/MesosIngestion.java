@@ -1,6 +1,8 @@
 package io.mesosevents.ingestor;
 
+import io.mesosevents.ingestor.metrics.IngestMetrics;
 import io.mesosevents.mesos.MesosSubscriber;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,17 +27,22 @@ public final class MesosIngestion implements AutoCloseable {
     private volatile boolean snapshotWritten;
     private volatile boolean fenced;
 
-    private MesosIngestion(MesosIngestionConfig config, Clock clock) {
+    private final IngestMetrics metrics;
+
+    private MesosIngestion(MesosIngestionConfig config, Clock clock, MeterRegistry registry) {
+        this.metrics = new IngestMetrics(registry);
         this.writer = new KafkaRecordWriter(
                 KafkaWriterConfig.of(config.clientProperties(), config.topicPrefix(), config.transactionalId()), this::writeFailed);
         EntityStateLoader loader = new EntityStateLoader(config.clientProperties(), config.topicPrefix(), config.kafkaTimeout());
         this.ingestor = new MesosIngestor(config.cluster(), writer, () -> loader.load(config.cluster()), clock,
-                (session, records) -> snapshotWritten = true);
+                (session, records) -> snapshotWritten = true, metrics);
         this.subscriber = new MesosSubscriber(config.mesos(), ingestor);
+        metrics.watchSubscriber(subscriber, MesosSubscriber::reconnects, subscriber::lastByteAt, clock);
     }
 
-    public static MesosIngestion start(MesosIngestionConfig config, Clock clock) {
-        MesosIngestion ingestion = new MesosIngestion(config, clock);
+    /** Starts ingesting; meters go to {@code registry}. */
+    public static MesosIngestion start(MesosIngestionConfig config, Clock clock, MeterRegistry registry) {
+        MesosIngestion ingestion = new MesosIngestion(config, clock, registry);
         ingestion.subscriber.start();
         LOG.info("Ingesting Mesos cluster '{}' from {} into Kafka (transactional id {})",
                 config.cluster(), config.mesos().masters(), config.transactionalId());
@@ -57,6 +64,7 @@ public final class MesosIngestion implements AutoCloseable {
     }
 
     private void writeFailed(WriteFailure failure) {
+        metrics.writeFailed();
         if (failure.fenced()) {
             fenced = true;
             control.execute(subscriber::close);

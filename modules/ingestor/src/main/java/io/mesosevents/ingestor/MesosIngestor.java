@@ -9,9 +9,14 @@ import org.apache.mesos.v1.master.Protos;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.mesosevents.ingestor.metrics.IngestMetrics;
+
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Turns Mesos master subscriptions into records: on every (re)connect the SUBSCRIBED snapshot is
@@ -32,18 +37,19 @@ public final class MesosIngestor implements MesosStreamHandler {
     private final Supplier<EntityState> stateFromKafka;
     private final Clock clock;
     private final SnapshotListener snapshotListener;
+    private final IngestMetrics metrics;
     private EntityState state;
     private SessionStamp stamp;
     private DeadLetters deadLetters;
     private volatile boolean reloadNeeded;
 
-    /** Told after every snapshot is handed to the writer, with its record count. */
+    /** Told after every snapshot is committed to Kafka, with its record count. */
     public interface SnapshotListener {
         void snapshotWritten(MesosSession session, int records);
     }
 
     public MesosIngestor(String cluster, RecordWriter writer, Supplier<EntityState> stateFromKafka, Clock clock,
-                         SnapshotListener snapshotListener) {
+                         SnapshotListener snapshotListener, IngestMetrics metrics) {
         this.cluster = cluster;
         this.mapper = new MesosEventMapper(cluster);
         this.resync = new Resync(mapper);
@@ -51,6 +57,7 @@ public final class MesosIngestor implements MesosStreamHandler {
         this.stateFromKafka = stateFromKafka;
         this.clock = clock;
         this.snapshotListener = snapshotListener;
+        this.metrics = metrics;
         this.reloadNeeded = true;
     }
 
@@ -78,17 +85,22 @@ public final class MesosIngestor implements MesosStreamHandler {
 
     @Override
     public void event(MesosSession session, long offset, byte[] raw, Protos.Event event) {
+        metrics.eventIn("mesos", event.getType().name());
         try {
             if (event.getType() == Protos.Event.Type.SUBSCRIBED) {
+                Instant received = clock.instant();
                 List<Send> sends = resync.plan(event.getSubscribed(), stamp, state);
-                writer.submit(sends, true);
+                submit(sends, true);
+                // Waiting for the commit makes "ready" mean written, and paces deltas behind their snapshot.
+                writer.flush();
+                metrics.snapshotWritten(sends.size(), Duration.between(received, clock.instant()));
                 snapshotListener.snapshotWritten(session, sends.size());
-                LOG.info("Snapshot of cluster '{}' handed to the writer: {} records in session {}", cluster, sends.size(), session.id());
+                LOG.info("Snapshot of cluster '{}' written: {} records in session {}", cluster, sends.size(), session.id());
             } else {
                 List<OutboundRecord> records = mapper.delta(event, raw, session.encoding(), stamp);
                 if (!records.isEmpty()) {
                     records.forEach(state::apply);
-                    writer.submit(records.stream().map(Send::of).toList(), false);
+                    submit(records.stream().map(Send::of).toList(), false);
                 }
             }
         } catch (InterruptedException e) {
@@ -118,10 +130,17 @@ public final class MesosIngestor implements MesosStreamHandler {
         LOG.info("Mesos session {} closed: {}", session.id(), reason);
     }
 
+    private void submit(List<Send> sends, boolean atomically) throws InterruptedException {
+        writer.submit(sends, atomically);
+        sends.stream().collect(Collectors.groupingBy(send -> send.record().topic().defaultName(), Collectors.counting()))
+                .forEach((topic, count) -> metrics.recordsOut(topic, count.intValue()));
+    }
+
     private void deadLetter(MesosSession session, long offset, byte[] payload, DeadLetters.Failure failure) {
+        metrics.deadLetter(failure.stage());
         try {
             OutboundRecord letter = deadLetters.of(session.id(), offset, clock.instant(), failure, payload, session.encoding().mediaType());
-            writer.submit(List.of(Send.of(letter)), false);
+            submit(List.of(Send.of(letter)), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

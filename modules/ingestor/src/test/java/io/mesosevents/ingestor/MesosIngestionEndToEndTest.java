@@ -5,6 +5,16 @@ import io.mesosevents.devstack.junit.DevStackExtension;
 import io.mesosevents.ingestor.mesos.OutboundRecord;
 import io.mesosevents.mesos.BackoffPolicy;
 import io.mesosevents.mesos.MesosClientConfig;
+import io.mesosevents.mesos.MesosEncoding;
+import io.mesosevents.model.dlq.DeadLetter;
+import io.mesosevents.registry.serde.AvroSerdes;
+import io.mesosevents.simulator.mesos.GarbageKind;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import io.mesosevents.ingestor.topics.TopicProvisioner;
 import io.mesosevents.model.AvroClassTrust;
 import io.mesosevents.model.Topic;
@@ -25,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +68,7 @@ class MesosIngestionEndToEndTest {
         MesosSimulatorConfig simulation = MesosSimulatorConfig.defaults().withPort(0).withSeed(7)
                 .withAgents(20).withFrameworks(3).withTasks(200).withRate(1_000).withHeartbeatIntervalSeconds(1).withMaxEvents(EVENTS);
         Map<String, Object> kafka = new HashMap<>(stack.clientProperties());
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
             new TopicProvisioner(admin, stack.bootstrapServers()).provision(PREFIX, Optional.of(3), Optional.empty());
         }
@@ -64,7 +76,7 @@ class MesosIngestionEndToEndTest {
              MesosIngestion ingestion = MesosIngestion.start(new MesosIngestionConfig(CLUSTER,
                      MesosClientConfig.forMasters(List.of(URI.create(master.url())))
                              .withBackoff(new BackoffPolicy(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(5))),
-                     kafka, PREFIX, Duration.ofSeconds(60)), Clock.systemUTC())) {
+                     kafka, PREFIX, Duration.ofSeconds(60)), Clock.systemUTC(), registry)) {
 
             for (int round = 1; round <= 5; round++) {
                 assertThat(master.awaitEventsEmitted(round * EVENTS / 7, Duration.ofSeconds(60))).isTrue();
@@ -91,6 +103,71 @@ class MesosIngestionEndToEndTest {
             assertThat(ids(written, Topic.MESOS_AGENT_EVENTS)).isEqualTo(agents(truth));
             assertThat(ids(written, Topic.MESOS_FRAMEWORK_EVENTS)).isEqualTo(frameworks(truth));
             assertThat(recordsIn(stack, Topic.INGEST_DLQ.name(PREFIX))).isZero();
+            String metrics = registry.scrape();
+            assertThat(metrics).contains("mesos_events_ingest_events_total{source=\"mesos\",type=\"TASK_UPDATED\"}");
+            assertThat(metrics).containsPattern("mesos_events_ingest_reconnects_total [5-9]");
+            assertThat(metrics).containsPattern("mesos_events_ingest_snapshot_records [1-9]");
+            assertThat(ingestion.ready()).isTrue();
+        }
+    }
+
+    @Test
+    void undecodableInputBecomesDeadLettersAndIngestionGoesOn(DevStack stack) throws Exception {
+        String prefix = "e2e-dlq.";
+        MesosSimulatorConfig simulation = MesosSimulatorConfig.defaults().withPort(0).withSeed(11)
+                .withAgents(5).withFrameworks(2).withTasks(30).withRate(200).withHeartbeatIntervalSeconds(1).withMaxEvents(600);
+        Map<String, Object> kafka = new HashMap<>(stack.clientProperties());
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+            new TopicProvisioner(admin, stack.bootstrapServers()).provision(prefix, Optional.empty(), Optional.empty());
+        }
+        try (MesosMasterSimulator master = MesosMasterSimulator.start(simulation);
+             MesosIngestion ingestion = MesosIngestion.start(new MesosIngestionConfig("dlq",
+                     MesosClientConfig.forMasters(List.of(URI.create(master.url()))).withEncoding(MesosEncoding.JSON)
+                             .withBackoff(new BackoffPolicy(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(5))),
+                     kafka, prefix, Duration.ofSeconds(60)), Clock.systemUTC(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+            // Garbage is sent only once the ingestor reads the stream: a frame followed by a
+            // closed connection may never reach a client that is still busy elsewhere.
+            awaitReady(ingestion);
+            master.sendGarbage(GarbageKind.RECORD);
+            assertThat(deadLetters(stack, Topic.INGEST_DLQ.name(prefix), 1)).hasSize(1);
+            master.sendGarbage(GarbageKind.FRAME);
+            assertThat(master.awaitEventsEmitted(600, Duration.ofSeconds(60))).isTrue();
+
+            List<DeadLetter> letters = deadLetters(stack, Topic.INGEST_DLQ.name(prefix), 2);
+            assertThat(letters).extracting(DeadLetter::getStage).containsExactlyInAnyOrder("json-decode", "recordio");
+            assertThat(letters).allSatisfy(letter -> {
+                assertThat(letter.getCluster()).isEqualTo("dlq");
+                assertThat(letter.getSource()).isEqualTo(master.url());
+                assertThat(letter.getPayload().remaining()).isPositive();
+                assertThat(letter.getError()).isNotBlank();
+            });
+            awaitSubscribed(master);
+            assertThat(ingestion.reconnects()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    private static List<DeadLetter> deadLetters(DevStack stack, String topic, int expected) {
+        Map<String, Object> config = new HashMap<>(stack.clientProperties());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + System.nanoTime());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<DeadLetter> letters = new ArrayList<>();
+        try (Serde<DeadLetter> serde = AvroSerdes.specific(DeadLetter.class, stack.clientProperties(), false);
+             KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (letters.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> letters.add(record.value()));
+            }
+        }
+        return letters;
+    }
+
+    private static void awaitReady(MesosIngestion ingestion) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!ingestion.ready()) {
+            assertThat(System.nanoTime()).as("a snapshot is written").isLessThan(deadline);
+            Thread.sleep(20);
         }
     }
 

@@ -6,10 +6,13 @@ import io.mesosevents.cli.config.KafkaClientOptions;
 import io.mesosevents.ingestor.topics.TopicProvisioner;
 import io.mesosevents.ingestor.MesosIngestion;
 import io.mesosevents.ingestor.MesosIngestionConfig;
+import io.mesosevents.ingestor.http.IngestorHttpServer;
 import io.mesosevents.mesos.BasicAuth;
 import io.mesosevents.mesos.MesosClientConfig;
 import io.mesosevents.mesos.MesosEncoding;
 import io.mesosevents.mesos.TrustStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,6 +90,14 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Largest RecordIO record accepted (default: 512 MiB, enough for a 100,000-task snapshot).")
     private Integer maxRecordSize;
 
+    @Option(names = "--http-host", defaultValue = "0.0.0.0",
+            description = "Address of the /health, /ready and /metrics endpoints (default: ${DEFAULT-VALUE}).")
+    private String httpHost;
+
+    @Option(names = "--http-port", defaultValue = "8090",
+            description = "Port of the /health, /ready and /metrics endpoints; 0 turns them off (default: ${DEFAULT-VALUE}).")
+    private int httpPort;
+
     @Override
     public Integer call() throws Exception {
         List<URI> masterUris = MesosClientConfig.parseMasters(masters);
@@ -98,10 +109,17 @@ public final class IngestCommand implements Callable<Integer> {
                 new TopicProvisioner(admin, kafka.bootstrapServers()).provision(topicPrefix, Optional.empty(), Optional.empty());
             }
         }
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         MesosIngestion ingestion = MesosIngestion.start(new MesosIngestionConfig(clusterName, mesosConfig(masterUris),
-                clientProperties, topicPrefix, MesosIngestionConfig.DEFAULT_KAFKA_TIMEOUT), Clock.systemUTC());
-        Foreground.runUntilStopped("ingestor", ingestion, () -> {
-            spec.commandLine().getOut().printf("Ingesting Mesos cluster '%s' from %s into %s%n", clusterName, masters, kafka.bootstrapServers());
+                clientProperties, topicPrefix, MesosIngestionConfig.DEFAULT_KAFKA_TIMEOUT), Clock.systemUTC(), registry);
+        Optional<IngestorHttpServer> http = httpPort == 0 ? Optional.empty()
+                : Optional.of(IngestorHttpServer.start(httpHost, httpPort, ingestion::ready, registry));
+        Foreground.runUntilStopped("ingestor", () -> {
+            http.ifPresent(IngestorHttpServer::close);
+            ingestion.close();
+        }, () -> {
+            spec.commandLine().getOut().printf("Ingesting Mesos cluster '%s' from %s into %s%s%n", clusterName, masters, kafka.bootstrapServers(),
+                    http.map(server -> "; health, readiness and metrics on port " + server.port()).orElse(""));
             spec.commandLine().getOut().flush();
         });
         return 0;
