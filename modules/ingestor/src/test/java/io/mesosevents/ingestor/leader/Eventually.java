@@ -1,0 +1,23 @@
+package io.mesosevents.ingestor.leader;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Waits for a condition that other threads make true. */
+final class Eventually {
+
+    private static final long PAUSE_MILLIS = 50;
+
+    private Eventually() {
+    }
+
+    static void holds(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not " + what + " within " + timeout);
+            }
+            Thread.sleep(PAUSE_MILLIS);
+        }
+    }
+}
