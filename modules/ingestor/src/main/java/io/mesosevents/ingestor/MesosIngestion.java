@@ -2,7 +2,6 @@ package io.mesosevents.ingestor;
 
 import io.mesosevents.ingestor.metrics.IngestMetrics;
 import io.mesosevents.mesos.MesosSubscriber;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,20 +28,26 @@ public final class MesosIngestion implements AutoCloseable {
 
     private final IngestMetrics metrics;
 
-    private MesosIngestion(MesosIngestionConfig config, Clock clock, MeterRegistry registry) {
-        this.metrics = new IngestMetrics(registry);
+    private final Runnable onFenced;
+
+    private MesosIngestion(MesosIngestionConfig config, Clock clock, IngestMetrics metrics, Runnable onFenced) {
+        this.metrics = metrics;
+        this.onFenced = onFenced;
         this.writer = new KafkaRecordWriter(
                 KafkaWriterConfig.of(config.clientProperties(), config.topicPrefix(), config.transactionalId()), this::writeFailed);
         EntityStateLoader loader = new EntityStateLoader(config.clientProperties(), config.topicPrefix(), config.kafkaTimeout());
         this.ingestor = new MesosIngestor(config.cluster(), writer, () -> loader.load(config.cluster()), clock,
                 (session, records) -> snapshotWritten = true, metrics);
         this.subscriber = new MesosSubscriber(config.mesos(), ingestor);
-        metrics.watchSubscriber(subscriber, MesosSubscriber::reconnects, subscriber::lastByteAt, clock);
+        metrics.watch(new IngestMetrics.SourceConnection(subscriber::reconnects, subscriber::lastByteAt));
     }
 
-    /** Starts ingesting; meters go to {@code registry}. */
-    public static MesosIngestion start(MesosIngestionConfig config, Clock clock, MeterRegistry registry) {
-        MesosIngestion ingestion = new MesosIngestion(config, clock, registry);
+    /**
+     * Starts ingesting. {@code onFenced} runs (on a thread of its own) when a newer ingestor of the
+     * same source has taken the transactional id: this one has stopped and must not lead any more.
+     */
+    public static MesosIngestion start(MesosIngestionConfig config, Clock clock, IngestMetrics metrics, Runnable onFenced) {
+        MesosIngestion ingestion = new MesosIngestion(config, clock, metrics, onFenced);
         ingestion.subscriber.start();
         LOG.info("Ingesting Mesos cluster '{}' from {} into Kafka (transactional id {})",
                 config.cluster(), config.mesos().masters(), config.transactionalId());
@@ -67,7 +72,10 @@ public final class MesosIngestion implements AutoCloseable {
         metrics.writeFailed();
         if (failure.fenced()) {
             fenced = true;
-            control.execute(subscriber::close);
+            control.execute(() -> {
+                subscriber.close();
+                onFenced.run();
+            });
         } else {
             ingestor.reloadOnNextSession();
             control.execute(() -> subscriber.resubscribe("a write to Kafka failed: " + failure.reason()));

@@ -3,6 +3,7 @@ package io.mesosevents.ingestor;
 import io.mesosevents.devstack.DevStack;
 import io.mesosevents.devstack.junit.DevStackExtension;
 import io.mesosevents.ingestor.mesos.OutboundRecord;
+import io.mesosevents.ingestor.metrics.IngestMetrics;
 import io.mesosevents.mesos.BackoffPolicy;
 import io.mesosevents.mesos.MesosClientConfig;
 import io.mesosevents.mesos.MesosEncoding;
@@ -76,7 +77,7 @@ class MesosIngestionEndToEndTest {
              MesosIngestion ingestion = MesosIngestion.start(new MesosIngestionConfig(CLUSTER,
                      MesosClientConfig.forMasters(List.of(URI.create(master.url())))
                              .withBackoff(new BackoffPolicy(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(5))),
-                     kafka, PREFIX, Duration.ofSeconds(60)), Clock.systemUTC(), registry)) {
+                     kafka, PREFIX, Duration.ofSeconds(60)), Clock.systemUTC(), new IngestMetrics(registry, Clock.systemUTC()), () -> { })) {
 
             for (int round = 1; round <= 5; round++) {
                 assertThat(master.awaitEventsEmitted(round * EVENTS / 7, Duration.ofSeconds(60))).isTrue();
@@ -124,7 +125,8 @@ class MesosIngestionEndToEndTest {
              MesosIngestion ingestion = MesosIngestion.start(new MesosIngestionConfig("dlq",
                      MesosClientConfig.forMasters(List.of(URI.create(master.url()))).withEncoding(MesosEncoding.JSON)
                              .withBackoff(new BackoffPolicy(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(5))),
-                     kafka, prefix, Duration.ofSeconds(60)), Clock.systemUTC(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+                     kafka, prefix, Duration.ofSeconds(60)), Clock.systemUTC(),
+                     new IngestMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC()), () -> { })) {
             // Garbage is sent only once the ingestor reads the stream: a frame followed by a
             // closed connection may never reach a client that is still busy elsewhere.
             awaitReady(ingestion);

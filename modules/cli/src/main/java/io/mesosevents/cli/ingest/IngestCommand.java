@@ -4,7 +4,7 @@ import io.mesosevents.cli.Foreground;
 import io.mesosevents.cli.config.ConfigFileOption;
 import io.mesosevents.cli.config.KafkaClientOptions;
 import io.mesosevents.ingestor.topics.TopicProvisioner;
-import io.mesosevents.ingestor.MesosIngestion;
+import io.mesosevents.ingestor.IngestionReplica;
 import io.mesosevents.ingestor.MesosIngestionConfig;
 import io.mesosevents.ingestor.http.IngestorHttpServer;
 import io.mesosevents.mesos.BasicAuth;
@@ -110,13 +110,14 @@ public final class IngestCommand implements Callable<Integer> {
             }
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        MesosIngestion ingestion = MesosIngestion.start(new MesosIngestionConfig(clusterName, mesosConfig(masterUris),
+        // Every replica started with the same settings joins one election; the elected one ingests.
+        IngestionReplica replica = IngestionReplica.start(new MesosIngestionConfig(clusterName, mesosConfig(masterUris),
                 clientProperties, topicPrefix, MesosIngestionConfig.DEFAULT_KAFKA_TIMEOUT), Clock.systemUTC(), registry);
         Optional<IngestorHttpServer> http = httpPort == 0 ? Optional.empty()
-                : Optional.of(IngestorHttpServer.start(httpHost, httpPort, ingestion::ready, registry));
+                : Optional.of(IngestorHttpServer.start(httpHost, httpPort, replica::ready, registry));
         Foreground.runUntilStopped("ingestor", () -> {
             http.ifPresent(IngestorHttpServer::close);
-            ingestion.close();
+            replica.close();
         }, () -> {
             spec.commandLine().getOut().printf("Ingesting Mesos cluster '%s' from %s into %s%s%n", clusterName, masters, kafka.bootstrapServers(),
                     http.map(server -> "; health, readiness and metrics on port " + server.port()).orElse(""));

@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The ingestor's meters, under {@code mesos_events_ingest_*} in Prometheus: events in by source
@@ -25,8 +26,16 @@ public final class IngestMetrics {
     private final Timer snapshotDuration;
     private final AtomicLong lastSnapshotRecords = new AtomicLong();
     private final Counter writeFailures;
+    /** The connection of the ingestion that runs now; leadership changes replace it. */
+    private final AtomicReference<SourceConnection> connection = new AtomicReference<>();
+    /** Reconnects of the connections before the current one, so the counter never goes back. */
+    private final AtomicLong earlierReconnects = new AtomicLong();
 
-    public IngestMetrics(MeterRegistry registry) {
+    /** Reads the state of one source connection when meters are scraped. */
+    public record SourceConnection(LongSupplier reconnects, Supplier<Optional<Instant>> lastByteAt) {
+    }
+
+    public IngestMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.snapshotDuration = Timer.builder("mesos.events.ingest.snapshot.duration")
                 .description("Time from receiving a snapshot to its transaction being committed").register(registry);
@@ -34,6 +43,10 @@ public final class IngestMetrics {
                 .description("Kafka writes that failed and forced a resync").register(registry);
         Gauge.builder("mesos.events.ingest.snapshot.records", lastSnapshotRecords, AtomicLong::get)
                 .description("Records written by the last snapshot (markers and gone records included)").register(registry);
+        FunctionCounter.builder("mesos.events.ingest.reconnects", this, IngestMetrics::reconnects)
+                .description("Times the source connection was started over").register(registry);
+        Gauge.builder("mesos.events.ingest.last.byte.age", this, metrics -> metrics.lastByteAge(clock))
+                .baseUnit("seconds").description("Seconds since the source sent its last byte").register(registry);
     }
 
     public void eventIn(String source, String type) {
@@ -60,12 +73,22 @@ public final class IngestMetrics {
         snapshotDuration.record(took);
     }
 
-    /** Meters read from the subscriber whenever they are scraped. */
-    public <S> void watchSubscriber(S subscriber, ToDoubleFunction<S> reconnects, Supplier<Optional<Instant>> lastByteAt, Clock clock) {
-        FunctionCounter.builder("mesos.events.ingest.reconnects", subscriber, reconnects)
-                .description("Times the source connection was started over").register(registry);
-        Gauge.builder("mesos.events.ingest.last.byte.age", () -> lastByteAt.get()
-                        .map(at -> Duration.between(at, clock.instant()).toMillis() / 1000.0).orElse(Double.NaN))
-                .baseUnit("seconds").description("Seconds since the source sent its last byte").register(registry);
+    /** From now on the connection meters read {@code current}. */
+    public void watch(SourceConnection current) {
+        SourceConnection previous = connection.getAndSet(current);
+        if (previous != null) {
+            earlierReconnects.addAndGet(previous.reconnects().getAsLong());
+        }
+    }
+
+    private double reconnects() {
+        SourceConnection current = connection.get();
+        return earlierReconnects.get() + (current == null ? 0 : current.reconnects().getAsLong());
+    }
+
+    private double lastByteAge(Clock clock) {
+        SourceConnection current = connection.get();
+        return current == null ? Double.NaN : current.lastByteAt().get()
+                .map(at -> Duration.between(at, clock.instant()).toMillis() / 1000.0).orElse(Double.NaN);
     }
 }

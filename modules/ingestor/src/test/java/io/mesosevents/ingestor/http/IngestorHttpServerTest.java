@@ -20,7 +20,7 @@ class IngestorHttpServerTest {
     @Test
     void readinessFollowsTheIngestorAndMetricsAreInPrometheusFormat() throws Exception {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new IngestMetrics(registry).deadLetter("recordio");
+        new IngestMetrics(registry, java.time.Clock.systemUTC()).deadLetter("recordio");
         AtomicBoolean ready = new AtomicBoolean(false);
         try (IngestorHttpServer server = IngestorHttpServer.start("127.0.0.1", 0, ready::get, registry)) {
             String base = "http://127.0.0.1:" + server.port();
