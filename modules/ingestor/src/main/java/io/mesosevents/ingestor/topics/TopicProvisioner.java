@@ -7,7 +7,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,8 @@ import java.util.concurrent.ExecutionException;
  * state, so a wrong policy is reported rather than ignored.
  */
 public final class TopicProvisioner {
+
+    private static final Duration METADATA_PROPAGATION = Duration.ofSeconds(30);
 
     private final Admin admin;
     private final String bootstrapServers;
@@ -56,6 +60,24 @@ public final class TopicProvisioner {
         return statuses;
     }
 
+    /**
+     * The controller knows a topic exists a moment before every broker does; describing it in
+     * between fails with UnknownTopicOrPartition, so that answer is retried for a while.
+     */
+    private Config describeWhenKnown(ConfigResource resource) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + METADATA_PROPAGATION.toNanos();
+        while (true) {
+            try {
+                return admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     /** One clear failure for an unreachable cluster, instead of one per topic. */
     private void requireReachable() throws InterruptedException {
         try {
@@ -69,7 +91,7 @@ public final class TopicProvisioner {
     private TopicStatus checkExisting(String name, Topic topic) throws InterruptedException {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name);
         try {
-            Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            Config config = describeWhenKnown(resource);
             String actual = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
             String expected = topic.cleanupPolicy().configValue();
             if (!actual.equals(expected)) {
