@@ -38,7 +38,7 @@ final class SubscribeCall {
     OpenStream open(URI master) throws IOException, InterruptedException, MasterRejected {
         URI endpoint = apiEndpoint(master);
         for (int redirects = 0; ; redirects++) {
-            HttpResponse<InputStream> response = client.send(request(endpoint), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client.send(request(endpoint), InOrderBodyStream.handler());
             int status = response.statusCode();
             if (status == 200) {
                 MesosEncoding encoding = response.headers().firstValue("Content-Type")
