@@ -34,7 +34,8 @@ import static org.apache.mesos.v1.Protos.TaskStatus.Source.SOURCE_MASTER;
  * <p>Changes that a real master sends as a burst (an agent's tasks going unreachable after
  * {@code AGENT_REMOVED}, a torn-down framework's tasks being killed) are queued as follow-ups and
  * sent by the next steps, before anything else happens; so the truth after any number of events is
- * exactly what those events say. Not thread-safe: its owner serialises every call.
+ * exactly what those events say (a failover, which ends every stream, completes a burst in progress
+ * without events). Not thread-safe: its owner serialises every call.
  */
 final class ClusterSimulation {
 
@@ -54,7 +55,6 @@ final class ClusterSimulation {
     private int nextHostNumber;
     private int nextFrameworkId;
     private int otherFrameworks;
-    private boolean recoveryPending;
     private long emitted;
 
     ClusterSimulation(MesosSimulatorConfig config) {
@@ -73,10 +73,6 @@ final class ClusterSimulation {
     Event next() {
         clock.advance(random);
         Event event = followUps.isEmpty() ? randomStep() : followUps.removeFirst().get();
-        if (recoveryPending && followUps.isEmpty()) {
-            recoveryPending = false;
-            recoverSomeAgents();
-        }
         emitted++;
         return event;
     }
@@ -89,19 +85,27 @@ final class ClusterSimulation {
     /**
      * The master fails over: a new master id, and a few agents are known only from the registry
      * until they reregister (with {@code AGENT_ADDED} and a {@code TASK_ADDED} for each of their
-     * tasks). Deferred past any queued follow-ups so that those still apply to a known task.
+     * tasks), from the first snapshot the new master serves on.
+     *
+     * <p>A burst the old master was sending (follow-ups still queued) is completed first, without
+     * events, as the history the new master finds: its owner ends every stream in the same step, so
+     * no subscriber misses those changes, and the follow-ups still apply to known tasks. Recovery is
+     * never put off until the burst has been sent: whether a failover came in the middle of one
+     * depends on when it came, and a snapshot taken then would have no recovered agent.
      */
     void failover() {
         masterId = random.uuid();
-        if (followUps.isEmpty()) {
-            recoverSomeAgents();
-        } else {
-            recoveryPending = true;
-        }
+        drainFollowUps();
+        recoverSomeAgents();
     }
 
     String masterId() {
         return masterId;
+    }
+
+    /** Changes of a burst made but not yet sent as events. */
+    int queuedFollowUps() {
+        return followUps.size();
     }
 
     long emitted() {

@@ -114,10 +114,15 @@ final class EventHub {
         }
     }
 
-    /** The master restarts: open subscriptions break and the simulation fails over. */
-    int restart() {
+    /**
+     * The master restarts or another takes over: open subscriptions break and the simulation fails
+     * over. {@code handOver} runs in the same step, so that a subscriber joins either before it (and
+     * is ended) or after it (and gets the new master's snapshot).
+     */
+    int failover(Runnable handOver) {
         synchronized (lock) {
             int ended = endAll(Outgoing.Ending.ABORT);
+            handOver.run();
             simulation.failover();
             return ended;
         }

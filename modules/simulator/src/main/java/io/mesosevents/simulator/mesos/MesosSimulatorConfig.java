@@ -5,10 +5,10 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * Settings of a {@link MesosMasterSimulator}. The cluster model and its event sequence depend only
- * on {@code seed}, {@code agents}, {@code frameworks}, {@code tasks}, {@code epoch} and the two
- * retention limits; {@code rate} only paces emission, so the same knobs give the same events
- * whatever the wall clock does.
+ * Settings of a {@link MesosMasterSimulator} or a {@link SimulatedMesosCluster}. The cluster model
+ * and its event sequence depend only on {@code seed}, {@code agents}, {@code frameworks},
+ * {@code tasks}, {@code epoch} and the two retention limits; {@code rate} only paces emission, so
+ * the same knobs give the same events whatever the wall clock does.
  *
  * @param seed                          seeds every random choice; default {@value #DEFAULT_SEED}
  * @param agents                        agents the cluster keeps (a few start unreachable or
@@ -26,7 +26,8 @@ import java.util.OptionalLong;
  *                                      default) generates for ever
  * @param host                          address to listen on; default {@value #DEFAULT_HOST}
  * @param port                          port to listen on, 0 for any free one; default
- *                                      {@value #DEFAULT_PORT}, the Mesos master's
+ *                                      {@value #DEFAULT_PORT}, the Mesos master's (master
+ *                                      {@code i} of a cluster listens on this port plus {@code i})
  * @param epoch                         simulated time when the master starts: timestamps in events
  *                                      advance from here by simulated, not wall-clock, time;
  *                                      default {@link #DEFAULT_EPOCH}

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code /api/v1} as a Mesos master serves it: the same checks in the same order with the same
@@ -38,21 +39,22 @@ final class OperatorApi {
             HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS);
 
     private final EventHub hub;
-    private final Faults faults;
+    private final Supplier<LeaderState> leaderState;
     private final SubscriptionStreamer streamer;
     private final String hostname;
     private final InetAddress address;
     private final Instant startTime;
 
     /**
-     * @param hostname  the master's host name, as {@code GET_MASTER} reports it
-     * @param address   the address it is reached at
-     * @param startTime when the master started, in simulated time
+     * @param leaderState how this master answers: it leads, redirects or knows no leader
+     * @param hostname    the master's host name, as {@code GET_MASTER} reports it
+     * @param address     the address it is reached at
+     * @param startTime   when the master started, in simulated time
      */
-    OperatorApi(EventHub hub, Faults faults, SubscriptionStreamer streamer, String hostname, InetAddress address,
-                Instant startTime) {
+    OperatorApi(EventHub hub, Supplier<LeaderState> leaderState, SubscriptionStreamer streamer, String hostname,
+                InetAddress address, Instant startTime) {
         this.hub = hub;
-        this.faults = faults;
+        this.leaderState = leaderState;
         this.streamer = streamer;
         this.hostname = hostname;
         this.address = address;
@@ -132,7 +134,7 @@ final class OperatorApi {
 
     /** Answers 307 or 503 unless this master leads, as a master checks before anything else. */
     private boolean leading(Context ctx) {
-        LeaderState state = faults.leaderState();
+        LeaderState state = leaderState.get();
         switch (state.leadership()) {
             case FOLLOWING -> {
                 ctx.header("Location", "//" + state.leader() + PATH);
@@ -153,7 +155,7 @@ final class OperatorApi {
         String client = ctx.ip() + ":" + ctx.req().getRemotePort();
         Subscription subscription = hub.subscribe(encoding, client);
         // Leadership may have been lost between the check and joining the hub.
-        if (faults.leaderState().leadership() != Leadership.LEADING) {
+        if (leaderState.get().leadership() != Leadership.LEADING) {
             subscription.end(Outgoing.Ending.ABORT);
         }
         LOG.info("Subscription {} from {} opened ({})", subscription.id, client, encoding.mediaType());

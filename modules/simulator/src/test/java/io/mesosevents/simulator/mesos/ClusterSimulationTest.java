@@ -92,10 +92,8 @@ class ClusterSimulationTest {
         String before = simulation.masterId();
         simulation.failover();
         // A subscriber after the failover starts from a fresh snapshot.
-        while (simulation.state().getGetAgents().getRecoveredAgentsCount() == 0) {
-            simulation.next();
-        }
         GetState snapshot = simulation.state();
+        assertThat(snapshot.getGetAgents().getRecoveredAgentsCount()).isPositive();
         ClusterView view = ClusterView.of(snapshot);
         Set<String> known = view.tasks.keySet().stream().collect(java.util.stream.Collectors.toSet());
         int reAdded = 0;
@@ -110,6 +108,32 @@ class ClusterSimulationTest {
         assertThat(simulation.masterId()).isNotEqualTo(before);
         assertThat(reAdded).as("tasks of reregistering agents announced with TASK_ADDED").isPositive();
         assertThat(view).isEqualTo(ClusterView.of(simulation.state()));
+    }
+
+    @Test
+    void aFailoverInTheMiddleOfABurstCompletesItAndRecoversAgentsAtOnce() {
+        int midBurst = 0;
+        for (int failoverAt = 0; failoverAt <= 3_000; failoverAt += 20) {
+            ClusterSimulation simulation = new ClusterSimulation(CONFIG);
+            for (int i = 0; i < failoverAt; i++) {
+                simulation.next();
+            }
+            if (simulation.queuedFollowUps() > 0) {
+                midBurst++;
+            }
+            simulation.failover();
+
+            GetState snapshot = simulation.state();
+            assertThat(simulation.queuedFollowUps()).as("failover after %d events", failoverAt).isZero();
+            assertThat(snapshot.getGetAgents().getRecoveredAgentsCount()).as("failover after %d events", failoverAt)
+                    .isPositive();
+            ClusterView view = ClusterView.of(snapshot);
+            for (int i = 0; i < 300; i++) {
+                view.apply(simulation.next());
+            }
+            assertThat(view).as("failover after %d events", failoverAt).isEqualTo(ClusterView.of(simulation.state()));
+        }
+        assertThat(midBurst).as("failovers that came in the middle of a burst").isPositive();
     }
 
     @Test

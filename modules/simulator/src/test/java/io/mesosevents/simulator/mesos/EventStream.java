@@ -91,6 +91,21 @@ final class EventStream implements AutoCloseable {
         return event;
     }
 
+    /**
+     * Applies events to {@code view} until a second passes with nothing but heartbeats; fails if
+     * nothing at all comes within {@code timeout}.
+     */
+    void applyUntilQuiet(ClusterView view, Duration timeout) throws InterruptedException {
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < Duration.ofSeconds(1).toNanos()) {
+            Event event = next(timeout);
+            if (event.getType() != Event.Type.HEARTBEAT) {
+                view.apply(event);
+                quietSince = System.nanoTime();
+            }
+        }
+    }
+
     /** Waits for the stream to end, skipping records. */
     End awaitEnd(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,5 +1,7 @@
 package io.mesosevents.simulator.mesos;
 
+import io.mesosevents.mesos.InOrderBodyStream;
+
 import io.mesosevents.mesos.MesosEncoding;
 import org.apache.mesos.v1.master.Protos.Call;
 import org.apache.mesos.v1.master.Protos.Response;
@@ -51,14 +53,17 @@ final class MasterClient {
         return encoding.decode(response.body(), Response.newBuilder()).build();
     }
 
-    /** Opens a subscription; the caller closes the stream. */
+    /**
+     * Opens a subscription; the caller closes the stream. Its body hands out every byte received
+     * before it reports a cut connection (see {@link InOrderBodyStream}).
+     */
     EventStream subscribe(MesosEncoding encoding) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + OperatorApi.PATH))
                 .header("Content-Type", encoding.mediaType())
                 .header("Accept", encoding.mediaType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body(Call.Type.SUBSCRIBE, encoding)))
                 .build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.send(request, InOrderBodyStream.handler());
         if (response.statusCode() != 200) {
             response.body().close();
             throw new IOException("SUBSCRIBE answered " + response.statusCode());
