@@ -2,7 +2,6 @@ package io.mesosevents.ingestor;
 
 import io.mesosevents.devstack.DevStack;
 import io.mesosevents.devstack.junit.DevStackExtension;
-import io.mesosevents.ingestor.mesos.OutboundRecord;
 import io.mesosevents.ingestor.metrics.IngestMetrics;
 import io.mesosevents.mesos.BackoffPolicy;
 import io.mesosevents.mesos.MesosClientConfig;
@@ -19,15 +18,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import io.mesosevents.ingestor.topics.TopicProvisioner;
 import io.mesosevents.model.AvroClassTrust;
 import io.mesosevents.model.Topic;
-import io.mesosevents.model.mesos.MesosAgentEvent;
-import io.mesosevents.model.mesos.MesosFrameworkEvent;
-import io.mesosevents.model.mesos.MesosTaskEvent;
 import io.mesosevents.simulator.mesos.MesosMasterSimulator;
 import io.mesosevents.simulator.mesos.MesosSimulatorConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.mesos.v1.Protos.Task;
 import org.apache.mesos.v1.master.Protos.Response.GetState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,9 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,10 +47,6 @@ class MesosIngestionEndToEndTest {
     private static final String CLUSTER = "e2e";
     private static final String PREFIX = "e2e.";
     private static final long EVENTS = 6_000;
-
-    /** What the comparison looks at for a task. */
-    record TaskFacts(String state, String agent, String framework, Boolean healthy) {
-    }
 
     @BeforeAll
     static void trustTheModel() {
@@ -94,15 +83,15 @@ class MesosIngestionEndToEndTest {
             GetState truth = master.truth();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             EntityState written = loader.load(CLUSTER);
-            while (!tasks(written).equals(tasks(truth)) && System.nanoTime() < deadline) {
+            while (!ClusterFacts.tasks(written).equals(ClusterFacts.tasks(truth)) && System.nanoTime() < deadline) {
                 Thread.sleep(500);
                 written = loader.load(CLUSTER);
             }
 
             assertThat(ingestion.reconnects()).isGreaterThanOrEqualTo(5);
-            assertThat(tasks(written)).isEqualTo(tasks(truth));
-            assertThat(ids(written, Topic.MESOS_AGENT_EVENTS)).isEqualTo(agents(truth));
-            assertThat(ids(written, Topic.MESOS_FRAMEWORK_EVENTS)).isEqualTo(frameworks(truth));
+            assertThat(ClusterFacts.tasks(written)).isEqualTo(ClusterFacts.tasks(truth));
+            assertThat(ClusterFacts.ids(written, Topic.MESOS_AGENT_EVENTS)).isEqualTo(ClusterFacts.agents(truth));
+            assertThat(ClusterFacts.ids(written, Topic.MESOS_FRAMEWORK_EVENTS)).isEqualTo(ClusterFacts.frameworks(truth));
             assertThat(recordsIn(stack, Topic.INGEST_DLQ.name(PREFIX))).isZero();
             String metrics = registry.scrape();
             assertThat(metrics).contains("mesos_events_ingest_events_total{source=\"mesos\",type=\"TASK_UPDATED\"}");
@@ -182,47 +171,13 @@ class MesosIngestionEndToEndTest {
         }
     }
 
-    private static Map<String, TaskFacts> tasks(GetState truth) {
-        org.apache.mesos.v1.master.Protos.Response.GetTasks tasks = truth.getGetTasks();
-        return Stream.of(tasks.getTasksList(), tasks.getUnreachableTasksList(), tasks.getCompletedTasksList(), tasks.getOrphanTasksList(),
-                        tasks.getPendingTasksList())
-                .flatMap(List::stream)
-                .collect(Collectors.toMap(t -> t.getTaskId().getValue(), MesosIngestionEndToEndTest::facts, (a, b) -> b, TreeMap::new));
-    }
 
-    private static TaskFacts facts(Task task) {
-        Boolean healthy = task.getStatusesCount() > 0 && task.getStatuses(task.getStatusesCount() - 1).hasHealthy()
-                ? task.getStatuses(task.getStatusesCount() - 1).getHealthy() : null;
-        return new TaskFacts(task.getState().name(), task.getAgentId().getValue(), task.getFrameworkId().getValue(), healthy);
-    }
 
-    private static Map<String, TaskFacts> tasks(EntityState state) {
-        Map<String, TaskFacts> tasks = new TreeMap<>();
-        for (OutboundRecord record : state.entities(Topic.MESOS_TASK_EVENTS)) {
-            MesosTaskEvent task = (MesosTaskEvent) record.value();
-            Boolean healthy = task.getStatus() == null ? null : task.getStatus().getHealthy();
-            tasks.put(task.getTaskId(), new TaskFacts(task.getState().name(), task.getAgentId(), task.getFrameworkId(), healthy));
-        }
-        return tasks;
-    }
 
-    private static List<String> agents(GetState truth) {
-        return Stream.concat(truth.getGetAgents().getAgentsList().stream().map(a -> a.getAgentInfo().getId().getValue()),
-                truth.getGetAgents().getRecoveredAgentsList().stream().map(a -> a.getId().getValue())).sorted().toList();
-    }
 
-    private static List<String> frameworks(GetState truth) {
-        return Stream.concat(truth.getGetFrameworks().getFrameworksList().stream(), truth.getGetFrameworks().getCompletedFrameworksList().stream())
-                .map(f -> f.getFrameworkInfo().getId().getValue()).sorted().toList();
-    }
 
-    private static List<String> ids(EntityState state, Topic topic) {
-        return state.entities(topic).stream().map(OutboundRecord::value)
-                .map(value -> value instanceof MesosAgentEvent agent ? agent.getAgentId() : ((MesosFrameworkEvent) value).getFrameworkId())
-                .sorted().toList();
-    }
 
-    private static long recordsIn(DevStack stack, String topic) throws Exception {
+    static long recordsIn(DevStack stack, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
             Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
                     .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
