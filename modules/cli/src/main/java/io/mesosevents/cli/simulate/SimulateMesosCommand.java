@@ -2,8 +2,11 @@ package io.mesosevents.cli.simulate;
 
 import io.mesosevents.cli.Foreground;
 import io.mesosevents.cli.config.ConfigFileOption;
+import io.mesosevents.cli.config.InvalidSettingException;
+import io.mesosevents.simulator.mesos.MasterFrontEnd;
 import io.mesosevents.simulator.mesos.MesosMasterSimulator;
 import io.mesosevents.simulator.mesos.MesosSimulatorConfig;
+import io.mesosevents.simulator.mesos.SimulatedMesosCluster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code mesos-events simulate mesos}: a Mesos master speaking the Operator API, in the foreground. */
 @Command(name = "mesos", mixinStandardHelpOptions = true,
@@ -59,23 +63,47 @@ public final class SimulateMesosCommand implements Callable<Integer> {
     @Option(names = "--follow-leader", paramLabel = "HOST:PORT", description = "Start as a non-leading master that redirects (307) to this leader.")
     private String leader;
 
+    @Option(names = "--masters", defaultValue = "1",
+            description = "Masters of the one cluster, on --port, --port+1, …; the first leads, the others redirect (307) to it, "
+                    + "and POST /simulator/faults {\"action\":\"failover\"} moves the lead (default: ${DEFAULT-VALUE}).")
+    private int masters;
+
     @Override
     public Integer call() throws Exception {
+        if (masters < 1) {
+            throw new InvalidSettingException("--masters must be at least 1, got " + masters);
+        }
         MesosSimulatorConfig config = MesosSimulatorConfig.defaults().withHost(host).withPort(port).withSeed(seed)
                 .withAgents(agents).withFrameworks(frameworks).withTasks(tasks).withRate(rate).withHeartbeatIntervalSeconds(heartbeatSeconds);
         if (maxEvents != null) {
             config = config.withMaxEvents(maxEvents);
         }
+        if (masters > 1) {
+            SimulatedMesosCluster cluster = MesosMasterSimulator.startCluster(config, masters);
+            if (leader != null) {
+                cluster.close();
+                throw new InvalidSettingException("--follow-leader applies to a single master; with --masters the cluster elects its own leader");
+            }
+            String first = cluster.master(0).url();
+            Foreground.runUntilStopped("Mesos simulator", cluster, () -> announce(first,
+                    cluster.masters().stream().map(MasterFrontEnd::url).collect(Collectors.joining(","))));
+            return 0;
+        }
         MesosMasterSimulator master = MesosMasterSimulator.start(config);
         if (leader != null) {
             master.followLeader(leader);
         }
-        Foreground.runUntilStopped("Mesos simulator", master, () -> {
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("Simulated Mesos master ready at " + master.url() + "/api/v1 (seed " + seed + ")");
-            out.println("  Faults: curl -X POST " + master.url() + "/simulator/faults -d '{\"action\":\"drop\"}'   Status: " + master.url() + "/simulator/status");
-            out.flush();
-        });
+        Foreground.runUntilStopped("Mesos simulator", master, () -> announce(master.url(), master.url()));
         return 0;
+    }
+
+    private void announce(String control, String all) {
+        PrintWriter out = spec.commandLine().getOut();
+        for (String url : all.split(",")) {
+            out.println("Simulated Mesos master ready at " + url + "/api/v1 (seed " + seed + ")");
+        }
+        out.println("  Faults: curl -X POST " + control + "/simulator/faults -d '{\"action\":\"drop\"}'   Status: " + control + "/simulator/status");
+        out.println("  Ingest with: --mesos " + all);
+        out.flush();
     }
 }
