@@ -8,7 +8,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -19,10 +18,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -40,8 +40,8 @@ public final class KafkaRecordWriter implements RecordWriter {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaRecordWriter.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
 
-    /** Records to write; {@code written}, when set, is counted down once they are committed or dropped. */
-    private record Batch(List<Send> sends, boolean atomically, CountDownLatch written) {
+    /** Records to write; {@code committed}, when set, completes with whether they were committed. */
+    private record Batch(List<Send> sends, boolean atomically, CompletableFuture<Boolean> committed) {
     }
 
     private final KafkaWriterConfig config;
@@ -51,7 +51,7 @@ public final class KafkaRecordWriter implements RecordWriter {
     private final Map<String, List<PartitionInfo>> partitions = new HashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile boolean fenced;
+    private volatile boolean stopped;
 
     /** Opens the producer and claims the transactional id, fencing any older writer that holds it. */
     public KafkaRecordWriter(KafkaWriterConfig config, Consumer<WriteFailure> onFailure) {
@@ -61,28 +61,54 @@ public final class KafkaRecordWriter implements RecordWriter {
         AvroSerializer<SpecificRecord> values = new AvroSerializer<>();
         values.configure(config.clientProperties(), false);
         this.producer = new KafkaProducer<>(producerProperties(config), new StringSerializer(), values);
-        producer.initTransactions();
+        try {
+            producer.initTransactions();
+        } catch (RuntimeException e) {
+            producer.close(Duration.ZERO);
+            throw e;
+        }
         this.thread = new Thread(this::run, "kafka-record-writer");
         thread.start();
     }
 
     @Override
     public void submit(List<Send> sends, boolean atomically) throws InterruptedException {
-        if (fenced) {
-            throw new IllegalStateException("The writer was fenced by another ingestor and writes no more");
-        }
-        queue.put(new Batch(List.copyOf(sends), atomically, null));
+        enqueue(new Batch(List.copyOf(sends), atomically, null));
     }
 
     @Override
-    public void flush() throws InterruptedException {
-        CountDownLatch written = new CountDownLatch(1);
-        queue.put(new Batch(List.of(), true, written));
-        // A writer stopped by fencing will never reach the batch.
-        while (!written.await(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS)) {
-            if (!thread.isAlive()) {
-                return;
+    public boolean flush() throws InterruptedException {
+        CompletableFuture<Boolean> committed = new CompletableFuture<>();
+        try {
+            enqueue(new Batch(List.of(), true, committed));
+        } catch (IllegalStateException stoppedWriter) {
+            return false;
+        }
+        while (true) {
+            try {
+                return committed.get(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // A writer that stopped meanwhile will never reach the batch.
+                if (!thread.isAlive()) {
+                    return false;
+                }
+            } catch (ExecutionException e) {
+                return false;
             }
+        }
+    }
+
+    /** Waits for room in the queue, but fails rather than hand records to a writer that stopped. */
+    private void enqueue(Batch batch) throws InterruptedException {
+        while (!queue.offer(batch, IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+            requireRunning();
+        }
+        requireRunning();
+    }
+
+    private void requireRunning() {
+        if (stopped || !thread.isAlive()) {
+            throw new IllegalStateException("The Kafka writer has stopped and writes no more");
         }
     }
 
@@ -90,69 +116,92 @@ public final class KafkaRecordWriter implements RecordWriter {
     public void close() {
         running = false;
         try {
-            thread.join(config.commitInterval().toMillis() * 10 + 30_000);
+            // The writer thread closes the producer as it ends: no call on the producer may overlap close.
+            thread.join(config.commitInterval().toMillis() * 10 + 70_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        producer.close(Duration.ofSeconds(10));
     }
 
     private void run() {
         Transaction transaction = new Transaction();
-        while (running || !queue.isEmpty()) {
-            Batch batch = null;
-            try {
-                batch = queue.poll(transaction.remaining(config.commitInterval(), IDLE_POLL), TimeUnit.MILLISECONDS);
-                if (batch != null) {
-                    write(batch, transaction);
-                }
-                if (transaction.open() && transaction.age() >= config.commitInterval().toMillis()) {
-                    transaction.commit();
-                }
-            } catch (KafkaException e) {
-                if (isFencing(e)) {
-                    fenced = true;
+        try {
+            while (running || !queue.isEmpty()) {
+                Batch batch = null;
+                try {
+                    batch = queue.poll(transaction.remaining(config.commitInterval(), IDLE_POLL), TimeUnit.MILLISECONDS);
+                    if (batch != null) {
+                        write(batch, transaction);
+                        complete(batch, true);
+                    }
+                    if (transaction.open() && transaction.age() >= config.commitInterval().toMillis()) {
+                        transaction.commit();
+                    }
+                } catch (KafkaException e) {
+                    complete(batch, false);
+                    if (isFencing(e)) {
+                        stop("Another ingestor took over this source (producer fenced); this one stops writing", e);
+                        return;
+                    }
+                    int dropped = dropQueued();
+                    if (!transaction.abort()) {
+                        stop("Writing to Kafka failed (" + e.getMessage() + ") and the transaction cannot be aborted; this writer stops", e);
+                        return;
+                    }
+                    LOG.warn("Writing to Kafka failed ({}); aborted the open transaction and dropped {} queued batch(es); the source will be resynchronised",
+                            e.getMessage(), dropped);
+                    onFailure.accept(new WriteFailure(false, e.getMessage()));
+                } catch (InterruptedException e) {
+                    complete(batch, false);
+                    Thread.currentThread().interrupt();
                     running = false;
-                    dropQueued();
-                    LOG.warn("Another ingestor took over this source (producer fenced); this one stops writing");
-                    onFailure.accept(new WriteFailure(true, e.getMessage()));
+                } catch (RuntimeException e) {
+                    // E.g. IllegalStateException from a producer left unusable by a timed-out commit.
+                    complete(batch, false);
+                    stop("The Kafka producer failed beyond repair (" + e + "); this writer stops", e);
                     return;
                 }
-                transaction.abort();
-                int dropped = dropQueued();
-                LOG.warn("Writing to Kafka failed ({}); aborted the open transaction and dropped {} queued batch(es); the source will be resynchronised",
-                        e.getMessage(), dropped);
-                onFailure.accept(new WriteFailure(false, e.getMessage()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            } finally {
-                if (batch != null && batch.written() != null) {
-                    batch.written().countDown();
+            }
+            if (transaction.open()) {
+                try {
+                    transaction.commit();
+                } catch (RuntimeException e) {
+                    LOG.warn("The last transaction could not be committed on shutdown: {}", e.getMessage());
                 }
             }
-        }
-        if (transaction.open()) {
-            try {
-                transaction.commit();
-            } catch (KafkaException e) {
-                LOG.warn("The last transaction could not be committed on shutdown: {}", e.getMessage());
-            }
+        } finally {
+            dropQueued();
+            producer.close(Duration.ofSeconds(10));
         }
     }
 
-    /** Empties the queue, releasing anyone waiting in {@link #flush()}; returns how many batches were dropped. */
+    private void stop(String message, RuntimeException cause) {
+        stopped = true;
+        running = false;
+        dropQueued();
+        LOG.warn(message);
+        onFailure.accept(new WriteFailure(true, cause.getMessage()));
+    }
+
+    private static void complete(Batch batch, boolean committed) {
+        if (batch != null && batch.committed() != null) {
+            batch.committed().complete(committed);
+        }
+    }
+
+    /** Empties the queue, telling anyone waiting in {@link #flush()}; returns how many batches were dropped. */
     private int dropQueued() {
         List<Batch> dropped = new ArrayList<>();
         queue.drainTo(dropped);
-        dropped.stream().map(Batch::written).filter(Objects::nonNull).forEach(CountDownLatch::countDown);
+        dropped.forEach(batch -> complete(batch, false));
         return dropped.size();
     }
 
-    // The producer reports fencing directly from some calls and wrapped from others.
+    // The producer reports fencing directly from some calls and wrapped from others. An
+    // InvalidProducerEpochException is not fencing: it is abortable (e.g. a transaction the coordinator timed out).
     private static boolean isFencing(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException) {
+            if (t instanceof ProducerFencedException) {
                 return true;
             }
         }
@@ -212,14 +261,18 @@ public final class KafkaRecordWriter implements RecordWriter {
             openedAt = -1;
         }
 
-        void abort() {
-            if (open()) {
-                openedAt = -1;
-                try {
-                    producer.abortTransaction();
-                } catch (KafkaException e) {
-                    LOG.warn("Aborting the transaction failed too: {}", e.getMessage());
-                }
+        /** Aborts the open transaction, if any; false if the producer cannot abort (it is then unusable). */
+        boolean abort() {
+            if (!open()) {
+                return true;
+            }
+            openedAt = -1;
+            try {
+                producer.abortTransaction();
+                return true;
+            } catch (RuntimeException e) {
+                LOG.warn("Aborting the transaction failed too: {}", e.getMessage());
+                return false;
             }
         }
     }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Ingests one Mesos master into Kafka: claims the source's transactional id (fencing older
@@ -35,10 +36,17 @@ public final class MesosIngestion implements AutoCloseable {
         this.onFenced = onFenced;
         this.writer = new KafkaRecordWriter(
                 KafkaWriterConfig.of(config.clientProperties(), config.topicPrefix(), config.transactionalId()), this::writeFailed);
-        EntityStateLoader loader = new EntityStateLoader(config.clientProperties(), config.topicPrefix(), config.kafkaTimeout());
-        this.ingestor = new MesosIngestor(config.cluster(), writer, () -> loader.load(config.cluster()), clock,
-                (session, records) -> snapshotWritten = true, metrics);
-        this.subscriber = new MesosSubscriber(config.mesos(), ingestor);
+        try {
+            EntityStateLoader loader = new EntityStateLoader(config.clientProperties(), config.topicPrefix(), config.kafkaTimeout());
+            this.ingestor = new MesosIngestor(config.cluster(), writer, () -> loader.load(config.cluster()), clock,
+                    (session, records) -> snapshotWritten = true, metrics);
+            this.subscriber = new MesosSubscriber(config.mesos(), ingestor);
+        } catch (RuntimeException e) {
+            // E.g. an unreadable trust store: the writer already holds a producer and a thread.
+            writer.close();
+            control.shutdownNow();
+            throw e;
+        }
         metrics.watch(new IngestMetrics.SourceConnection(subscriber::reconnects, subscriber::lastByteAt));
     }
 
@@ -59,7 +67,10 @@ public final class MesosIngestion implements AutoCloseable {
         return snapshotWritten && !fenced;
     }
 
-    /** True once a newer ingestor of the same source took over. */
+    /**
+     * True once this ingestion can no longer write: a newer ingestor of the same source took over,
+     * or its producer failed beyond repair. Either way its replica should give up the lead.
+     */
     public boolean fenced() {
         return fenced;
     }
@@ -70,22 +81,27 @@ public final class MesosIngestion implements AutoCloseable {
 
     private void writeFailed(WriteFailure failure) {
         metrics.writeFailed();
-        if (failure.fenced()) {
-            fenced = true;
-            control.execute(() -> {
-                subscriber.close();
-                onFenced.run();
-            });
-        } else {
-            ingestor.reloadOnNextSession();
-            control.execute(() -> subscriber.resubscribe("a write to Kafka failed: " + failure.reason()));
+        try {
+            if (failure.fatal()) {
+                fenced = true;
+                control.execute(() -> {
+                    subscriber.close();
+                    onFenced.run();
+                });
+            } else {
+                ingestor.reloadOnNextSession();
+                control.execute(() -> subscriber.resubscribe("a write to Kafka failed: " + failure.reason()));
+            }
+        } catch (RejectedExecutionException e) {
+            // Closing already: nothing left to stop or restart.
         }
     }
 
     @Override
     public void close() {
+        control.shutdownNow();
         subscriber.close();
         writer.close();
-        control.shutdownNow();
+        metrics.unwatch();
     }
 }

@@ -77,8 +77,9 @@ public final class MesosIngestor implements MesosStreamHandler {
                 Thread.currentThread().interrupt();
                 return;
             }
-            reloadNeeded = false;
+            // A load that fails ends the session; the flag stays so that the next one tries again.
             state = stateFromKafka.get();
+            reloadNeeded = false;
         }
         LOG.info("Mesos session {} opened on {} ({})", session.id(), session.master(), session.encoding().mediaType());
     }
@@ -88,16 +89,18 @@ public final class MesosIngestor implements MesosStreamHandler {
         metrics.eventIn("mesos", event.getType().name());
         try {
             if (event.getType() == Protos.Event.Type.SUBSCRIBED) {
-                Instant received = clock.instant();
-                List<Send> sends = resync.plan(event.getSubscribed(), stamp, state);
-                submit(sends, true);
-                // Waiting for the commit makes "ready" mean written, and paces deltas behind their snapshot.
-                writer.flush();
-                metrics.snapshotWritten(sends.size(), Duration.between(received, clock.instant()));
-                snapshotListener.snapshotWritten(session, sends.size());
-                LOG.info("Snapshot of cluster '{}' written: {} records in session {}", cluster, sends.size(), session.id());
+                writeSnapshot(session, event.getSubscribed());
             } else {
-                List<OutboundRecord> records = mapper.delta(event, raw, session.encoding(), stamp);
+                List<OutboundRecord> records;
+                try {
+                    records = mapper.delta(event, raw, session.encoding(), stamp);
+                } catch (RuntimeException e) {
+                    // A decodable event the mapper cannot turn into records is kept, not lost.
+                    LOG.warn("Mesos {} event at offset {} of session {} could not be mapped: {}; written to the dead-letter topic",
+                            event.getType(), offset, session.id(), e.getMessage());
+                    deadLetter(session, offset, raw, DeadLetters.Failure.of("avro-map", e));
+                    return;
+                }
                 if (!records.isEmpty()) {
                     records.forEach(state::apply);
                     submit(records.stream().map(Send::of).toList(), false);
@@ -105,12 +108,23 @@ public final class MesosIngestor implements MesosStreamHandler {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            // A decodable event the mapper cannot turn into records is kept, not lost.
-            LOG.warn("Mesos {} event at offset {} of session {} could not be mapped: {}; written to the dead-letter topic",
-                    event.getType(), offset, session.id(), e.getMessage());
-            deadLetter(session, offset, raw, DeadLetters.Failure.of("avro-map", e));
         }
+    }
+
+    // Errors here end the session: a snapshot is reconciled whole or not at all, and the next
+    // session brings a new one.
+    private void writeSnapshot(MesosSession session, Protos.Event.Subscribed subscribed) throws InterruptedException {
+        Instant received = clock.instant();
+        List<Send> sends = resync.plan(subscribed, stamp, state);
+        submit(sends, true);
+        // Waiting for the commit makes "ready" mean written, and paces deltas behind their snapshot.
+        if (!writer.flush()) {
+            LOG.warn("Snapshot of cluster '{}' in session {} was not written; the source will be resynchronised", cluster, session.id());
+            return;
+        }
+        metrics.snapshotWritten(sends.size(), Duration.between(received, clock.instant()));
+        snapshotListener.snapshotWritten(session, sends.size());
+        LOG.info("Snapshot of cluster '{}' written: {} records in session {}", cluster, sends.size(), session.id());
     }
 
     @Override

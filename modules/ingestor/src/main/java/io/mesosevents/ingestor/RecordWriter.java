@@ -9,11 +9,17 @@ public interface RecordWriter extends AutoCloseable {
      * Queues {@code sends} to be written in order. With {@code atomically}, they are written in one
      * transaction of their own (a snapshot); otherwise they may share one with neighbours. Blocks
      * while the writer is behind, which slows the reader down instead of growing memory.
+     *
+     * @throws IllegalStateException when the writer has stopped for good (see {@link WriteFailure#fatal()})
      */
     void submit(List<Send> sends, boolean atomically) throws InterruptedException;
 
-    /** Returns once everything submitted before is committed (or dropped by a failure). */
-    void flush() throws InterruptedException;
+    /**
+     * Returns once everything submitted before is committed or dropped by a failure.
+     *
+     * @return true if it was committed
+     */
+    boolean flush() throws InterruptedException;
 
     @Override
     void close();

@@ -20,6 +20,7 @@ import static io.mesosevents.ingestor.MesosFixtures.task;
 import static org.apache.mesos.v1.Protos.TaskState.TASK_FINISHED;
 import static org.apache.mesos.v1.Protos.TaskState.TASK_RUNNING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(DevStackExtension.class)
 class KafkaRecordWriterTest {
@@ -62,7 +63,11 @@ class KafkaRecordWriterTest {
              KafkaRecordWriter second = new KafkaRecordWriter(KafkaWriterConfig.of(stack.clientProperties(), prefix, "writer-b"), failure -> { })) {
             first.submit(resync.plan(subscribed(List.of(), List.of("a1"), List.of()), stamp, new EntityState()), true);
 
-            assertThat(firstFailure.get(30, TimeUnit.SECONDS).fenced()).isTrue();
+            assertThat(firstFailure.get(30, TimeUnit.SECONDS).fatal()).isTrue();
+            // A stopped writer takes nothing more and says so, instead of queueing records nobody writes.
+            assertThat(first.flush()).isFalse();
+            assertThatThrownBy(() -> first.submit(List.of(), false)).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("The Kafka writer has stopped and writes no more");
         }
     }
 }

@@ -74,14 +74,26 @@ public final class IngestMetrics {
     }
 
     /** From now on the connection meters read {@code current}. */
-    public void watch(SourceConnection current) {
-        SourceConnection previous = connection.getAndSet(current);
+    public synchronized void watch(SourceConnection current) {
+        retire();
+        connection.set(current);
+    }
+
+    /** No connection now (e.g. this replica stopped leading): the last-byte age reads NaN. */
+    public synchronized void unwatch() {
+        retire();
+    }
+
+    // Folds the old connection's reconnects into the total before it goes, so the counter never drops.
+    private void retire() {
+        SourceConnection previous = connection.get();
         if (previous != null) {
             earlierReconnects.addAndGet(previous.reconnects().getAsLong());
+            connection.set(null);
         }
     }
 
-    private double reconnects() {
+    private synchronized double reconnects() {
         SourceConnection current = connection.get();
         return earlierReconnects.get() + (current == null ? 0 : current.reconnects().getAsLong());
     }
