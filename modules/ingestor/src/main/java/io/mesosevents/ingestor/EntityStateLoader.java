@@ -4,6 +4,9 @@ import io.mesosevents.ingestor.mesos.OutboundRecord;
 import io.mesosevents.model.Topic;
 import io.mesosevents.registry.serde.AvroSerdes;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,6 +26,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Rebuilds a cluster's {@link EntityState} from the entity topics: every committed record from the
@@ -63,8 +69,14 @@ public final class EntityStateLoader {
             }
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
-            Map<TopicPartition, Long> end = consumer.endOffsets(assigned, timeout);
+            Map<TopicPartition, Long> end = highWatermarks(assigned);
+            long deadline = System.nanoTime() + timeout.toNanos();
             while (!reachedEnd(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    // Going on would reconcile against stale state; the next session tries again.
+                    throw new IllegalStateException("Loading the state of cluster '" + cluster + "' did not reach the end of the topics within "
+                            + timeout.toSeconds() + " s (an open transaction of another writer holds it back)");
+                }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     if (record.value() == null || record.key() == null || !record.key().startsWith(keyPrefix)) {
                         continue;
@@ -84,6 +96,31 @@ public final class EntityStateLoader {
         }
         LOG.info("Loaded the last known state of cluster '{}' from Kafka: {} entities from {} records", cluster, state.size(), read);
         return state;
+    }
+
+    /**
+     * Where every partition ends now, committed or not. A read_committed consumer's own end
+     * offsets stop at the first open transaction; when another cluster sharing the topics has one
+     * open, this cluster's later committed records lie beyond it and would be missed.
+     */
+    private Map<TopicPartition, Long> highWatermarks(List<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return Map.of();
+        }
+        try (Admin admin = Admin.create(clientProperties)) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((partition, info) -> ends.put(partition, info.offset()));
+            return ends;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot read the end offsets of the entity topics: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the end offsets of the entity topics", e);
+        }
     }
 
     private boolean reachedEnd(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
