@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 /** Creates the topics of a run on the benchmark's broker, all with the same number of partitions. */
 final class BenchTopics {
 
-    static final List<Topic> ENTITY = List.of(Topic.MESOS_TASK_EVENTS, Topic.MESOS_AGENT_EVENTS, Topic.MESOS_FRAMEWORK_EVENTS);
     static final List<Topic> MESOS = List.of(Topic.MESOS_TASK_EVENTS, Topic.MESOS_AGENT_EVENTS, Topic.MESOS_FRAMEWORK_EVENTS,
             Topic.MESOS_OTHER_EVENTS);
 

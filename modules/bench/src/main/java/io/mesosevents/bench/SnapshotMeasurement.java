@@ -1,6 +1,7 @@
 package io.mesosevents.bench;
 
 import io.mesosevents.devstack.DevStack;
+import io.mesosevents.ingestor.EntityState;
 import io.mesosevents.simulator.mesos.MesosMasterSimulator;
 import io.mesosevents.simulator.mesos.MesosSimulatorConfig;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ final class SnapshotMeasurement {
                 .withPort(0).withTasks(tasks).withAgents(agents).withMaxEvents(0))) {
             long built = System.nanoTime() - building;
             LOG.info("Snapshot: ingesting it into Kafka");
-            List<String> entityTopics = topics.provision(PREFIX, BenchTopics.ENTITY);
+            List<String> entityTopics = topics.provision(PREFIX, EntityState.ENTITY_TOPICS);
             try (CommitTimeline timeline = CommitTimeline.start(stack.clientProperties(), entityTopics);
                  ChildJvm ingestor = ChildJvm.start(IngestorChild.class,
                          List.of(master.url(), stack.bootstrapServers(), stack.schemaRegistryUrl(), PREFIX, IngestorChild.MASTER_LISTENS))) {
