@@ -1,6 +1,6 @@
 package io.mesosevents.bench;
 
-import io.mesosevents.mesos.BackoffPolicy;
+import io.mesosevents.client.BackoffPolicy;
 import io.mesosevents.mesos.MesosClientConfig;
 
 import java.net.URI;

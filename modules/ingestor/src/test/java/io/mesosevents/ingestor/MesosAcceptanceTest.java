@@ -4,7 +4,7 @@ import io.mesosevents.devstack.DevStack;
 import io.mesosevents.devstack.junit.DevStackExtension;
 import io.mesosevents.ingestor.metrics.IngestMetrics;
 import io.mesosevents.ingestor.topics.TopicProvisioner;
-import io.mesosevents.mesos.BackoffPolicy;
+import io.mesosevents.client.BackoffPolicy;
 import io.mesosevents.mesos.MesosClientConfig;
 import io.mesosevents.model.AvroClassTrust;
 import io.mesosevents.model.Topic;

@@ -3,7 +3,7 @@ package io.mesosevents.ingestor;
 import io.mesosevents.devstack.DevStack;
 import io.mesosevents.devstack.junit.DevStackExtension;
 import io.mesosevents.ingestor.metrics.IngestMetrics;
-import io.mesosevents.mesos.BackoffPolicy;
+import io.mesosevents.client.BackoffPolicy;
 import io.mesosevents.mesos.MesosClientConfig;
 import io.mesosevents.mesos.MesosEncoding;
 import io.mesosevents.model.dlq.DeadLetter;

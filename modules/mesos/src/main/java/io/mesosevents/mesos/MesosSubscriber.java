@@ -1,5 +1,8 @@
 package io.mesosevents.mesos;
 
+import io.mesosevents.client.Backoff;
+import io.mesosevents.client.TrustStore;
+import io.mesosevents.client.Errors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

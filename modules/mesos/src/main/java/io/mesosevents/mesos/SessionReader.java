@@ -1,5 +1,6 @@
 package io.mesosevents.mesos;
 
+import io.mesosevents.client.Errors;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.mesosevents.mesos.recordio.RecordIoDecoder;
 import io.mesosevents.mesos.recordio.RecordIoException;

@@ -1,5 +1,8 @@
 package io.mesosevents.mesos;
 
+import io.mesosevents.client.BackoffPolicy;
+import io.mesosevents.client.BasicAuth;
+import io.mesosevents.client.TrustStore;
 import io.mesosevents.mesos.recordio.RecordIoDecoder;
 import org.junit.jupiter.api.Test;
 

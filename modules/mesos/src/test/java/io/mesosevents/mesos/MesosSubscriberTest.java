@@ -1,5 +1,7 @@
 package io.mesosevents.mesos;
 
+import io.mesosevents.client.BackoffPolicy;
+import io.mesosevents.client.BasicAuth;
 import io.mesosevents.mesos.RecordingHandler.Connected;
 import io.mesosevents.mesos.RecordingHandler.Disconnected;
 import io.mesosevents.mesos.RecordingHandler.StreamFailed;

@@ -1,5 +1,7 @@
 package io.mesosevents.mesos;
 
+import io.mesosevents.client.BackoffPolicy;
+import io.mesosevents.client.TrustStore;
 import org.apache.mesos.v1.master.Protos.Event;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.mesosevents.mesos;
 
+import io.mesosevents.client.BackoffPolicy;
 import org.apache.mesos.v1.master.Protos.Event;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.Watcher;

@@ -1,4 +1,4 @@
-package io.mesosevents.mesos;
+package io.mesosevents.client;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;

@@ -1,7 +1,7 @@
-package io.mesosevents.mesos;
+package io.mesosevents.client;
 
 /** One-line descriptions of expected failures, for logs and disconnect reasons without stack traces. */
-final class Errors {
+public final class Errors {
 
     private Errors() {
     }
@@ -10,7 +10,7 @@ final class Errors {
      * The exception's type and the first message found along its causes: the HTTP client often
      * throws a bare {@code ConnectException} whose cause says "Connection refused".
      */
-    static String describe(Throwable error) {
+    public static String describe(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 return error.getClass().getSimpleName() + ": " + t.getMessage();

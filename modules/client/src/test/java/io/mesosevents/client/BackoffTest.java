@@ -1,4 +1,4 @@
-package io.mesosevents.mesos;
+package io.mesosevents.client;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.mesosevents.mesos;
+package io.mesosevents.client;
 
 import java.time.Duration;
 import java.util.Objects;

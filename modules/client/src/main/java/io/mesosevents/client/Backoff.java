@@ -1,4 +1,4 @@
-package io.mesosevents.mesos;
+package io.mesosevents.client;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
@@ -7,21 +7,21 @@ import java.util.function.DoubleSupplier;
  * Jittered exponential backoff. Each delay is drawn from [½·d, d] where d doubles per failure up
  * to the cap: the jitter keeps a fleet of clients from hammering a recovering master in step.
  */
-final class Backoff {
+public final class Backoff {
 
     private final BackoffPolicy policy;
     private final DoubleSupplier random;
     private Duration ceiling;
 
     /** @param random uniform values in [0, 1) */
-    Backoff(BackoffPolicy policy, DoubleSupplier random) {
+    public Backoff(BackoffPolicy policy, DoubleSupplier random) {
         this.policy = policy;
         this.random = random;
         this.ceiling = policy.initial();
     }
 
     /** The delay before the next attempt; every call doubles the one after it, up to the cap. */
-    Duration next() {
+    public Duration next() {
         Duration current = ceiling;
         Duration doubled = current.multipliedBy(2);
         ceiling = doubled.compareTo(policy.max()) > 0 ? policy.max() : doubled;
@@ -29,7 +29,7 @@ final class Backoff {
     }
 
     /** Starts over from the initial delay, after a healthy period. */
-    void reset() {
+    public void reset() {
         ceiling = policy.initial();
     }
 }

@@ -1,4 +1,4 @@
-package io.mesosevents.mesos;
+package io.mesosevents.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

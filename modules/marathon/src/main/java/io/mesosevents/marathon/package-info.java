@@ -1,0 +1,2 @@
+/** Marathon event bus client: server-sent events, legacy callbacks and the REST snapshot. */
+package io.mesosevents.marathon;
