@@ -57,6 +57,10 @@ public final class SimulateMesosCommand implements Callable<Integer> {
             description = "Heartbeat interval in seconds (default: ${DEFAULT-VALUE}).")
     private double heartbeatSeconds;
 
+    @Option(names = "--cluster", defaultValue = MesosSimulatorConfig.DEFAULT_CLUSTER,
+            description = "The masters' --cluster flag, as GET_FLAGS reports it; empty for none (default: ${DEFAULT-VALUE}).")
+    private String cluster;
+
     @Option(names = "--max-events", description = "Stop changing the cluster after this many events; heartbeats go on (default: no limit).")
     private Long maxEvents;
 
@@ -74,7 +78,8 @@ public final class SimulateMesosCommand implements Callable<Integer> {
             throw new InvalidSettingException("--masters must be at least 1, got " + masters);
         }
         MesosSimulatorConfig config = MesosSimulatorConfig.defaults().withHost(host).withPort(port).withSeed(seed)
-                .withAgents(agents).withFrameworks(frameworks).withTasks(tasks).withRate(rate).withHeartbeatIntervalSeconds(heartbeatSeconds);
+                .withAgents(agents).withFrameworks(frameworks).withTasks(tasks).withRate(rate).withHeartbeatIntervalSeconds(heartbeatSeconds)
+                .withCluster(cluster);
         if (maxEvents != null) {
             config = config.withMaxEvents(maxEvents);
         }

@@ -41,6 +41,9 @@ import java.util.OptionalLong;
  * @param subscriberQueueLimit          events buffered for one subscriber that reads too slowly
  *                                      (or during a stall) before it is disconnected; default
  *                                      {@value #DEFAULT_SUBSCRIBER_QUEUE_LIMIT}
+ * @param cluster                       the master's {@code --cluster} flag, as {@code GET_FLAGS}
+ *                                      reports it; empty for a master started without it; default
+ *                                      {@value #DEFAULT_CLUSTER}
  */
 public record MesosSimulatorConfig(
         long seed,
@@ -55,7 +58,8 @@ public record MesosSimulatorConfig(
         Instant epoch,
         int maxCompletedTasksPerFramework,
         int maxCompletedFrameworks,
-        int subscriberQueueLimit) {
+        int subscriberQueueLimit,
+        String cluster) {
 
     public static final long DEFAULT_SEED = 1;
     public static final int DEFAULT_AGENTS = 20;
@@ -69,11 +73,13 @@ public record MesosSimulatorConfig(
     public static final int DEFAULT_MAX_COMPLETED_TASKS_PER_FRAMEWORK = 1000;
     public static final int DEFAULT_MAX_COMPLETED_FRAMEWORKS = 50;
     public static final int DEFAULT_SUBSCRIBER_QUEUE_LIMIT = 100_000;
+    public static final String DEFAULT_CLUSTER = "simulated";
 
     public MesosSimulatorConfig {
         Objects.requireNonNull(maxEvents, "maxEvents");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(epoch, "epoch");
+        Objects.requireNonNull(cluster, "cluster");
         requireAtLeast("agents", agents, 1);
         requireAtLeast("frameworks", frameworks, 1);
         requireAtLeast("tasks", tasks, 0);
@@ -99,73 +105,78 @@ public record MesosSimulatorConfig(
         return new MesosSimulatorConfig(DEFAULT_SEED, DEFAULT_AGENTS, DEFAULT_FRAMEWORKS, DEFAULT_TASKS, DEFAULT_RATE,
                 DEFAULT_HEARTBEAT_SECONDS, OptionalLong.empty(), DEFAULT_HOST, DEFAULT_PORT, DEFAULT_EPOCH,
                 DEFAULT_MAX_COMPLETED_TASKS_PER_FRAMEWORK, DEFAULT_MAX_COMPLETED_FRAMEWORKS,
-                DEFAULT_SUBSCRIBER_QUEUE_LIMIT);
+                DEFAULT_SUBSCRIBER_QUEUE_LIMIT, DEFAULT_CLUSTER);
     }
 
     public MesosSimulatorConfig withSeed(long value) {
         return new MesosSimulatorConfig(value, agents, frameworks, tasks, rate, heartbeatIntervalSeconds, maxEvents,
-                host, port, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit);
+                host, port, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit, cluster);
     }
 
     public MesosSimulatorConfig withAgents(int value) {
         return new MesosSimulatorConfig(seed, value, frameworks, tasks, rate, heartbeatIntervalSeconds, maxEvents,
-                host, port, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit);
+                host, port, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit, cluster);
     }
 
     public MesosSimulatorConfig withFrameworks(int value) {
         return new MesosSimulatorConfig(seed, agents, value, tasks, rate, heartbeatIntervalSeconds, maxEvents,
-                host, port, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit);
+                host, port, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit, cluster);
     }
 
     public MesosSimulatorConfig withTasks(int value) {
         return new MesosSimulatorConfig(seed, agents, frameworks, value, rate, heartbeatIntervalSeconds, maxEvents,
-                host, port, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit);
+                host, port, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit, cluster);
     }
 
     public MesosSimulatorConfig withRate(double value) {
         return new MesosSimulatorConfig(seed, agents, frameworks, tasks, value, heartbeatIntervalSeconds, maxEvents,
-                host, port, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit);
+                host, port, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit, cluster);
     }
 
     public MesosSimulatorConfig withHeartbeatIntervalSeconds(double value) {
         return new MesosSimulatorConfig(seed, agents, frameworks, tasks, rate, value, maxEvents,
-                host, port, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit);
+                host, port, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit, cluster);
     }
 
     public MesosSimulatorConfig withMaxEvents(long value) {
         return new MesosSimulatorConfig(seed, agents, frameworks, tasks, rate, heartbeatIntervalSeconds,
                 OptionalLong.of(value), host, port, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks,
-                subscriberQueueLimit);
+                subscriberQueueLimit, cluster);
     }
 
     public MesosSimulatorConfig withHost(String value) {
         return new MesosSimulatorConfig(seed, agents, frameworks, tasks, rate, heartbeatIntervalSeconds, maxEvents,
-                value, port, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit);
+                value, port, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit, cluster);
     }
 
     public MesosSimulatorConfig withPort(int value) {
         return new MesosSimulatorConfig(seed, agents, frameworks, tasks, rate, heartbeatIntervalSeconds, maxEvents,
-                host, value, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit);
+                host, value, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit, cluster);
     }
 
     public MesosSimulatorConfig withEpoch(Instant value) {
         return new MesosSimulatorConfig(seed, agents, frameworks, tasks, rate, heartbeatIntervalSeconds, maxEvents,
-                host, port, value, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit);
+                host, port, value, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit, cluster);
     }
 
     public MesosSimulatorConfig withMaxCompletedTasksPerFramework(int value) {
         return new MesosSimulatorConfig(seed, agents, frameworks, tasks, rate, heartbeatIntervalSeconds, maxEvents,
-                host, port, epoch, value, maxCompletedFrameworks, subscriberQueueLimit);
+                host, port, epoch, value, maxCompletedFrameworks, subscriberQueueLimit, cluster);
     }
 
     public MesosSimulatorConfig withMaxCompletedFrameworks(int value) {
         return new MesosSimulatorConfig(seed, agents, frameworks, tasks, rate, heartbeatIntervalSeconds, maxEvents,
-                host, port, epoch, maxCompletedTasksPerFramework, value, subscriberQueueLimit);
+                host, port, epoch, maxCompletedTasksPerFramework, value, subscriberQueueLimit, cluster);
     }
 
     public MesosSimulatorConfig withSubscriberQueueLimit(int value) {
         return new MesosSimulatorConfig(seed, agents, frameworks, tasks, rate, heartbeatIntervalSeconds, maxEvents,
-                host, port, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, value);
+                host, port, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, value, cluster);
+    }
+
+    public MesosSimulatorConfig withCluster(String value) {
+        return new MesosSimulatorConfig(seed, agents, frameworks, tasks, rate, heartbeatIntervalSeconds, maxEvents,
+                host, port, epoch, maxCompletedTasksPerFramework, maxCompletedFrameworks, subscriberQueueLimit, value);
     }
 
     private static void requireAtLeast(String name, int value, int minimum) {

@@ -7,6 +7,7 @@ import io.javalin.http.HandlerType;
 import io.mesosevents.mesos.MesosEncoding;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.mesos.v1.Protos.Address;
+import org.apache.mesos.v1.Protos.Flag;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.apache.mesos.v1.Protos.VersionInfo;
 import org.apache.mesos.v1.master.Protos.Call;
@@ -44,21 +45,24 @@ final class OperatorApi {
     private final String hostname;
     private final InetAddress address;
     private final Instant startTime;
+    private final List<Flag> flags;
 
     /**
      * @param leaderState how this master answers: it leads, redirects or knows no leader
      * @param hostname    the master's host name, as {@code GET_MASTER} reports it
      * @param address     the address it is reached at
      * @param startTime   when the master started, in simulated time
+     * @param flags       the command-line flags {@code GET_FLAGS} reports
      */
     OperatorApi(EventHub hub, Supplier<LeaderState> leaderState, SubscriptionStreamer streamer, String hostname,
-                InetAddress address, Instant startTime) {
+                InetAddress address, Instant startTime, List<Flag> flags) {
         this.hub = hub;
         this.leaderState = leaderState;
         this.streamer = streamer;
         this.hostname = hostname;
         this.address = address;
         this.startTime = startTime;
+        this.flags = List.copyOf(flags);
     }
 
     void install(JavalinConfig config) {
@@ -122,6 +126,8 @@ final class OperatorApi {
                     .setGetMaster(Response.GetMaster.newBuilder().setMasterInfo(masterInfo(ctx))
                             .setStartTime(seconds(startTime)).setElectedTime(seconds(startTime)))
                     .build());
+            case GET_FLAGS -> respond(ctx, encoding, Response.newBuilder().setType(Response.Type.GET_FLAGS)
+                    .setGetFlags(Response.GetFlags.newBuilder().addAllFlags(flags)).build());
             case GET_HEALTH -> respond(ctx, encoding, Response.newBuilder().setType(Response.Type.GET_HEALTH)
                     .setGetHealth(Response.GetHealth.newBuilder().setHealthy(true)).build());
             case GET_VERSION -> respond(ctx, encoding, Response.newBuilder().setType(Response.Type.GET_VERSION)

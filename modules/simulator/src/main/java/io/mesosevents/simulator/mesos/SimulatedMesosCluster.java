@@ -1,5 +1,6 @@
 package io.mesosevents.simulator.mesos;
 
+import org.apache.mesos.v1.Protos.Flag;
 import org.apache.mesos.v1.master.Protos.Response.GetState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +51,27 @@ public final class SimulatedMesosCluster implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             int index = i;
             OperatorApi operatorApi = new OperatorApi(hub, () -> leaderStateOf(faults.election(), index), streamer,
-                    listen.hostname(), listen.address(), config.epoch());
+                    listen.hostname(), listen.address(), config.epoch(), flags(config, listen.hostname()));
             frontEnds.add(new MasterFrontEnd(index, listen, config.port() == 0 ? 0 : config.port() + index, operatorApi,
                     new ControlApi(faults, () -> status(index)), () -> status(index)));
         }
         this.masters = List.copyOf(frontEnds);
+    }
+
+    /** The flags a master started with these settings reports; {@code cluster} only when set, as on a real master. */
+    private static List<Flag> flags(MesosSimulatorConfig config, String hostname) {
+        List<Flag> flags = new ArrayList<>();
+        if (!config.cluster().isEmpty()) {
+            flags.add(flag("cluster", config.cluster()));
+        }
+        flags.add(flag("hostname", hostname));
+        flags.add(flag("max_completed_frameworks", String.valueOf(config.maxCompletedFrameworks())));
+        flags.add(flag("max_completed_tasks_per_framework", String.valueOf(config.maxCompletedTasksPerFramework())));
+        return flags;
+    }
+
+    private static Flag flag(String name, String value) {
+        return Flag.newBuilder().setName(name).setValue(value).build();
     }
 
     /**

@@ -96,7 +96,7 @@ class OperatorApiTest {
     @Test
     void aCallTheSimulatorDoesNotServeIs501() throws Exception {
         HttpResponse<byte[]> response = client.send("POST", OperatorApi.PATH,
-                MasterClient.body(Call.Type.GET_FLAGS, MesosEncoding.PROTOBUF), PROTOBUF, PROTOBUF);
+                MasterClient.body(Call.Type.GET_METRICS, MesosEncoding.PROTOBUF), PROTOBUF, PROTOBUF);
 
         assertThat(response.statusCode()).isEqualTo(501);
     }
@@ -138,6 +138,28 @@ class OperatorApiTest {
         assertThat(response.getGetMaster().getMasterInfo().getId()).isEqualTo(master.masterId());
         assertThat(response.getGetMaster().getMasterInfo().getPort()).isEqualTo(master.port());
         assertThat(response.getGetMaster().getMasterInfo().getIp()).isEqualTo(0x0100007F);
+    }
+
+    @Test
+    void getFlagsReportsTheClusterFlag() throws Exception {
+        Response response = client.call(Call.Type.GET_FLAGS, MesosEncoding.JSON);
+
+        assertThat(response.getGetFlags().getFlagsList())
+                .anySatisfy(flag -> {
+                    assertThat(flag.getName()).isEqualTo("cluster");
+                    assertThat(flag.getValue()).isEqualTo(MesosSimulatorConfig.DEFAULT_CLUSTER);
+                });
+    }
+
+    @Test
+    void aMasterWithoutAClusterFlagDoesNotReportOne() throws Exception {
+        try (MesosMasterSimulator unnamed = MesosMasterSimulator.start(
+                MesosSimulatorConfig.defaults().withPort(0).withMaxEvents(0).withCluster(""))) {
+            Response response = new MasterClient(unnamed.url()).call(Call.Type.GET_FLAGS, MesosEncoding.PROTOBUF);
+
+            assertThat(response.getGetFlags().getFlagsList()).extracting(flag -> flag.getName())
+                    .contains("hostname").doesNotContain("cluster");
+        }
     }
 
     private static String text(HttpResponse<byte[]> response) {
