@@ -34,6 +34,7 @@ class IngestHighAvailabilityIT {
     private static final Pattern REGISTRY = Pattern.compile("Schema registry:\\s+(http://\\S+)");
     private static final Pattern MASTER = Pattern.compile("Simulated Mesos master ready at (http://\\S+)/api/v1");
     private static final Pattern HTTP_PORT = Pattern.compile("metrics on port (\\d+)");
+    private static final Pattern CLUSTER = Pattern.compile("Ingesting Mesos cluster '([^']+)'");
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -45,10 +46,11 @@ class IngestHighAvailabilityIT {
     void exactlyOneReplicaWritesAndAnotherTakesOverAfterAKill(@TempDir Path dataDir) throws Exception {
         try (RunningCommand devstack = RunningCommand.start(List.of("devstack", "--kafka-port", "0", "--registry-port", "0",
                 "--data-dir", dataDir.toString()));
-             RunningCommand master = RunningCommand.start(List.of("simulate", "mesos", "--port", "0", "--rate", "200", "--heartbeat", "1"))) {
+             RunningCommand master = RunningCommand.start(List.of("simulate", "mesos", "--port", "0", "--rate", "200", "--heartbeat", "1",
+                     "--cluster", "ha-sim"))) {
             String kafka = devstack.awaitMatch(KAFKA);
             String registry = devstack.awaitMatch(REGISTRY);
-            List<String> ingest = List.of("ingest", "--mesos", master.awaitMatch(MASTER), "--cluster", "ha",
+            List<String> ingest = List.of("ingest", "--mesos", master.awaitMatch(MASTER),
                     "--bootstrap-servers", kafka, "--schema-registry", registry, "--http-host", "127.0.0.1", "--http-port");
             int firstPort = freePort();
             int secondPort = freePort();
@@ -56,6 +58,9 @@ class IngestHighAvailabilityIT {
                  RunningCommand second = RunningCommand.start(with(ingest, secondPort))) {
                 String firstHealth = "http://127.0.0.1:" + first.awaitMatch(HTTP_PORT);
                 String secondHealth = "http://127.0.0.1:" + second.awaitMatch(HTTP_PORT);
+                assertThat(List.of(first.awaitMatch(CLUSTER), second.awaitMatch(CLUSTER)))
+                        .as("without --cluster, both replicas take the name from the master's --cluster flag")
+                        .containsExactly("ha-sim", "ha-sim");
                 assertThat(List.of(firstHealth, secondHealth)).containsExactly("http://127.0.0.1:" + firstPort, "http://127.0.0.1:" + secondPort);
 
                 String leader = awaitExactlyOneReady(List.of(firstHealth, secondHealth), Duration.ofSeconds(60));

@@ -1,18 +1,13 @@
 package io.mesosevents.mesos;
 
 import io.mesosevents.client.Backoff;
-import io.mesosevents.client.TrustStore;
 import io.mesosevents.client.Errors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +35,7 @@ public final class MesosSubscriber implements AutoCloseable {
     private final MesosClientConfig config;
     private final MesosStreamHandler handler;
     private final MasterLocator locator;
-    private final SubscribeCall call;
+    private final MasterCall call;
     private final Backoff backoff;
     private final Thread reader;
     private final ScheduledExecutorService watchdogs;
@@ -55,7 +50,7 @@ public final class MesosSubscriber implements AutoCloseable {
         this.config = config;
         this.handler = handler;
         this.locator = MasterLocator.of(config);
-        this.call = new SubscribeCall(httpClient(config), config);
+        this.call = MasterCall.of(config);
         this.backoff = new Backoff(config.backoff(), () -> ThreadLocalRandom.current().nextDouble());
         this.reader = new Thread(this::run, "mesos-subscriber");
         this.watchdogs = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -153,7 +148,7 @@ public final class MesosSubscriber implements AutoCloseable {
                 break;
             }
             try {
-                return Optional.of(call.open(master));
+                return Optional.of(call.subscribe(master));
             } catch (MasterRejected e) {
                 if (e.unavailable()) {
                     log.info("Mesos master has no leader or is recovering: {}", e.getMessage());
@@ -213,27 +208,6 @@ public final class MesosSubscriber implements AutoCloseable {
             } catch (IOException e) {
                 log.debug("Closing the Mesos stream failed: {}", Errors.describe(e));
             }
-        }
-    }
-
-    private static HttpClient httpClient(MesosClientConfig config) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                // libprocess speaks HTTP/1.1 only; redirects are followed by SubscribeCall so
-                // that the request body and headers go along.
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(config.connectTimeout());
-        config.trustStore().ifPresent(store -> builder.sslContext(sslContext(store)));
-        return builder.build();
-    }
-
-    private static SSLContext sslContext(TrustStore store) {
-        try {
-            return store.sslContext();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the trust store " + store.path(), e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("Cannot use the trust store " + store.path() + ": " + e.getMessage(), e);
         }
     }
 }

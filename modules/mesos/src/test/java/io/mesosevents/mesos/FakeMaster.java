@@ -125,6 +125,15 @@ final class FakeMaster implements AutoCloseable {
         };
     }
 
+    /** A 200 answer to a read call: one message, not RecordIO-framed. */
+    static Reply response(MesosEncoding encoding, byte[] message) {
+        return (exchange, closing) -> {
+            exchange.getResponseHeaders().add("Content-Type", encoding.mediaType());
+            exchange.sendResponseHeaders(200, message.length);
+            exchange.getResponseBody().write(message);
+        };
+    }
+
     /** A 200 chunked stream: every element of {@code writes} is flushed as one HTTP chunk; then the stream ends. */
     static Reply stream(MesosEncoding encoding, List<byte[]> writes) {
         return (exchange, closing) -> writeStream(exchange, encoding, writes);

@@ -55,7 +55,8 @@ public final class IngestCommand implements Callable<Integer> {
     private MesosEncoding encoding;
 
     @Option(names = "--cluster",
-            description = "Name of the source cluster, on every record and in every key (default: the first master's host name). "
+            description = "Name of the source cluster, on every record and in every key (default: the leading master's --cluster flag, "
+                    + "else the first master's host name). "
                     + "Letters, digits, '.', '_' and '-'.")
     private String cluster;
 
@@ -101,7 +102,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<URI> masterUris = MesosClientConfig.parseMasters(masters);
-        String clusterName = cluster != null ? cluster : ClusterNames.fromMasters(masterUris);
+        MesosClientConfig mesosConfig = mesosConfig(masterUris);
+        String clusterName = cluster != null ? cluster : ClusterNames.fromMaster(mesosConfig);
         Map<String, Object> clientProperties = new HashMap<>(kafka.clientProperties());
         clientProperties.put("schema.registry.url", schemaRegistry);
         if (createTopics) {
@@ -111,7 +113,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         // Every replica started with the same settings joins one election; the elected one ingests.
-        IngestionReplica replica = IngestionReplica.start(new MesosIngestionConfig(clusterName, mesosConfig(masterUris),
+        IngestionReplica replica = IngestionReplica.start(new MesosIngestionConfig(clusterName, mesosConfig,
                 clientProperties, topicPrefix, MesosIngestionConfig.DEFAULT_KAFKA_TIMEOUT), Clock.systemUTC(), registry);
         Optional<IngestorHttpServer> http = httpPort == 0 ? Optional.empty()
                 : Optional.of(IngestorHttpServer.start(httpHost, httpPort, replica::ready, registry));
