@@ -33,13 +33,23 @@ class MarathonPayloadTypeTest {
     }
 
     @Test
-    void payloadUnionIsTheTypedRecordsThenTheGenericFallback() {
+    void payloadUnionIsTheTypedRecordsThenTheGenericFallbackThenTheResyncRecords() {
         List<Schema> expected = new ArrayList<>();
         Arrays.stream(MarathonPayloadType.values()).forEach(t -> expected.add(t.payloadSchema()));
         expected.add(GenericMarathonEvent.getClassSchema());
+        Arrays.stream(MarathonResyncType.values()).map(t -> SpecificData.get().getSchema(t.payloadClass()))
+                .distinct().forEach(expected::add);
 
         Schema payload = MarathonEvent.getClassSchema().getField("payload").schema();
-        assertThat(payload.getTypes()).hasSize(31).containsExactlyElementsOf(expected);
+        assertThat(payload.getTypes()).hasSize(36).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void resyncTypesNeverClashWithMarathonsOwn() {
+        for (MarathonResyncType type : MarathonResyncType.values()) {
+            assertThat(MarathonPayloadType.forEventType(type.eventType())).as(type.eventType()).isEmpty();
+            assertThat(MarathonResyncType.forEventType(type.eventType())).contains(type);
+        }
     }
 
     @Test
