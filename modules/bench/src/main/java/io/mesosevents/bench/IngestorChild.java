@@ -42,7 +42,7 @@ public final class IngestorChild {
         // The registry `mesos-events ingest` meters into: metering is part of the ingestor's work.
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         // Being fenced needs no reaction here: the report says whether it happened.
-        try (MesosIngestion ingestion = MesosIngestion.start(config, Clock.systemUTC(), new IngestMetrics(registry, Clock.systemUTC()), () -> { })) {
+        try (MesosIngestion ingestion = MesosIngestion.start(config, Clock.systemUTC(), new IngestMetrics(registry, Clock.systemUTC(), "mesos"), () -> { })) {
             if (args[4].equals(MASTER_STARTS_LATER)) {
                 ChildMesosClient.awaitFirstRefusal(ingestion::reconnects);
             }

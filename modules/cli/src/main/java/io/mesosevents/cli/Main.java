@@ -22,6 +22,11 @@ public final class Main {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         AvroClassTrust.install();
+        // The Marathon callback receiver runs on the JDK's HTTP server, which writes an answer's
+        // headers and body apart; without TCP_NODELAY, Nagle and delayed ACKs stall every callback ~40 ms.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         System.exit(run(args, System.getenv()));
     }
 

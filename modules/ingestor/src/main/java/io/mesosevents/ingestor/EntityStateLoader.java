@@ -29,10 +29,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
- * Rebuilds a cluster's {@link EntityState} from the entity topics: every committed record from the
- * start of retention to the current end, in partition order. Kafka, not a local file, is the
+ * Rebuilds a cluster's last known state from the entity topics ({@link EntityState} for Mesos,
+ * the Marathon state from {@code marathon.events}): every committed record from the start of
+ * retention to the current end, in partition order. Kafka, not a local file, is the
  * memory of what was last written, so a replica on a fresh disk resumes correctly.
  */
 public final class EntityStateLoader {
@@ -50,15 +52,28 @@ public final class EntityStateLoader {
         this.timeout = timeout;
     }
 
+    /** The last known state of the Mesos entities of {@code cluster}. */
     public EntityState load(String cluster) {
         EntityState state = new EntityState();
+        long read = replay(cluster, EntityState.ENTITY_TOPICS, state::apply);
+        LOG.info("Loaded the last known state of cluster '{}' from Kafka: {} entities from {} records", cluster, state.size(), read);
+        return state;
+    }
+
+    /**
+     * Hands every committed record of {@code cluster}'s entities in {@code topics} to {@code fold},
+     * in partition order, up to the current end of the topics.
+     *
+     * @return how many records were handed over
+     */
+    public long replay(String cluster, List<Topic> topics, Consumer<OutboundRecord> fold) {
         String keyPrefix = cluster + "/";
         long read = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer())) {
             Map<String, Topic> topicsByName = new HashMap<>();
             Map<Topic, Deserializer<? extends SpecificRecord>> values = new HashMap<>();
             List<TopicPartition> assigned = new ArrayList<>();
-            for (Topic topic : EntityState.ENTITY_TOPICS) {
+            for (Topic topic : topics) {
                 String name = topic.name(topicPrefix);
                 topicsByName.put(name, topic);
                 values.put(topic, deserializer(topic));
@@ -84,7 +99,7 @@ public final class EntityStateLoader {
                     Topic topic = topicsByName.get(record.topic());
                     try {
                         SpecificRecord value = values.get(topic).deserialize(record.topic(), record.value());
-                        state.apply(new OutboundRecord(topic, record.key(), value));
+                        fold.accept(new OutboundRecord(topic, record.key(), value));
                         read++;
                     } catch (SerializationException e) {
                         LOG.warn("Skipped undecodable record {}-{}@{} while loading state: {}",
@@ -94,8 +109,7 @@ public final class EntityStateLoader {
             }
             values.values().forEach(Deserializer::close);
         }
-        LOG.info("Loaded the last known state of cluster '{}' from Kafka: {} entities from {} records", cluster, state.size(), read);
-        return state;
+        return read;
     }
 
     /**
@@ -132,6 +146,7 @@ public final class EntityStateLoader {
             case MESOS_TASK_EVENTS -> io.mesosevents.model.mesos.MesosTaskEvent.class;
             case MESOS_AGENT_EVENTS -> io.mesosevents.model.mesos.MesosAgentEvent.class;
             case MESOS_FRAMEWORK_EVENTS -> io.mesosevents.model.mesos.MesosFrameworkEvent.class;
+            case MARATHON_EVENTS -> io.mesosevents.model.marathon.MarathonEvent.class;
             default -> throw new IllegalArgumentException("Not an entity topic: " + topic);
         };
         return AvroSerdes.specific(type, clientProperties, false).deserializer();

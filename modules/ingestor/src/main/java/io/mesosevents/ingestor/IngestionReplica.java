@@ -16,39 +16,52 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class IngestionReplica implements AutoCloseable {
 
-    private final AtomicReference<MesosIngestion> active = new AtomicReference<>();
+    private final AtomicReference<SourceIngestion> active = new AtomicReference<>();
     private final LeaderElection election;
 
-    private IngestionReplica(MesosIngestionConfig config, Clock clock, IngestMetrics metrics) {
+    /** Starts the source's ingestion once elected; the argument gives up the lead when it is fenced. */
+    private interface Starter {
+        SourceIngestion start(Runnable onFenced);
+    }
+
+    private IngestionReplica(LeaderElectionConfig electionConfig, Starter starter) {
         // Built before the election so that the listener never sees a half-made replica.
         AtomicReference<LeaderElection> electionRef = new AtomicReference<>();
         LeadershipListener listener = new LeadershipListener() {
             @Override
             public void elected() {
-                active.set(MesosIngestion.start(config, clock, metrics, () -> electionRef.get().resign()));
+                active.set(starter.start(() -> electionRef.get().resign()));
             }
 
             @Override
             public void revoked() {
-                MesosIngestion stopping = active.getAndSet(null);
+                SourceIngestion stopping = active.getAndSet(null);
                 if (stopping != null) {
                     stopping.close();
                 }
             }
         };
-        this.election = LeaderElection.start(
-                LeaderElectionConfig.of(config.clientProperties(), config.topicPrefix(), config.transactionalId()), listener);
+        this.election = LeaderElection.start(electionConfig, listener);
         electionRef.set(election);
     }
 
-    /** Joins the source's election; ingestion starts if and when this replica is elected. */
+    /** Joins the Mesos source's election; ingestion starts if and when this replica is elected. */
     public static IngestionReplica start(MesosIngestionConfig config, Clock clock, MeterRegistry registry) {
-        return new IngestionReplica(config, clock, new IngestMetrics(registry, clock));
+        IngestMetrics metrics = new IngestMetrics(registry, clock, "mesos");
+        return new IngestionReplica(LeaderElectionConfig.of(config.clientProperties(), config.topicPrefix(), config.transactionalId()),
+                onFenced -> MesosIngestion.start(config, clock, metrics, onFenced));
+    }
+
+    /** Joins the Marathon source's election; ingestion starts if and when this replica is elected. */
+    public static IngestionReplica start(MarathonIngestionConfig config, Clock clock, MeterRegistry registry) {
+        IngestMetrics metrics = new IngestMetrics(registry, clock, "marathon");
+        return new IngestionReplica(LeaderElectionConfig.of(config.clientProperties(), config.topicPrefix(), config.transactionalId()),
+                onFenced -> MarathonIngestion.start(config, clock, metrics, onFenced));
     }
 
     /** True while this replica leads and its ingestion has written a snapshot. */
     public boolean ready() {
-        MesosIngestion ingestion = active.get();
+        SourceIngestion ingestion = active.get();
         return ingestion != null && ingestion.ready();
     }
 

@@ -283,6 +283,11 @@ public final class KafkaRecordWriter implements RecordWriter {
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
         properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // A transaction's first batch to a partition may be refused with CONCURRENT_TRANSACTIONS
+        // while the previous commit's markers are written; with more batches in flight behind it,
+        // the broker (transactions v2) then refuses those as out of sequence, which is fatal for
+        // the producer. One request in flight per connection keeps batches in order through retries.
+        properties.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         return properties;
     }
 }

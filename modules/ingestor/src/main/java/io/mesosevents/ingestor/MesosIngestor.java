@@ -4,6 +4,7 @@ import io.mesosevents.ingestor.mesos.DeadLetters;
 import io.mesosevents.ingestor.mesos.MesosEventMapper;
 import io.mesosevents.ingestor.mesos.OutboundRecord;
 import io.mesosevents.mesos.MesosSession;
+import io.mesosevents.model.dlq.SourceType;
 import io.mesosevents.mesos.MesosStreamHandler;
 import org.apache.mesos.v1.master.Protos;
 import org.slf4j.Logger;
@@ -12,11 +13,9 @@ import org.slf4j.LoggerFactory;
 import io.mesosevents.ingestor.metrics.IngestMetrics;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Turns Mesos master subscriptions into records: on every (re)connect the SUBSCRIBED snapshot is
@@ -33,11 +32,10 @@ public final class MesosIngestor implements MesosStreamHandler {
     private final String cluster;
     private final MesosEventMapper mapper;
     private final Resync resync;
-    private final RecordWriter writer;
+    private final IngestOutput output;
     private final Supplier<EntityState> stateFromKafka;
     private final Clock clock;
     private final SnapshotListener snapshotListener;
-    private final IngestMetrics metrics;
     private EntityState state;
     private SessionStamp stamp;
     private DeadLetters deadLetters;
@@ -53,11 +51,10 @@ public final class MesosIngestor implements MesosStreamHandler {
         this.cluster = cluster;
         this.mapper = new MesosEventMapper(cluster);
         this.resync = new Resync(mapper);
-        this.writer = writer;
+        this.output = new IngestOutput(writer, metrics, clock);
         this.stateFromKafka = stateFromKafka;
         this.clock = clock;
         this.snapshotListener = snapshotListener;
-        this.metrics = metrics;
         this.reloadNeeded = true;
     }
 
@@ -69,10 +66,10 @@ public final class MesosIngestor implements MesosStreamHandler {
     @Override
     public void connected(MesosSession session) {
         stamp = new SessionStamp(cluster, session.master().toString(), session.id(), clock);
-        deadLetters = new DeadLetters(cluster, session.master().toString());
+        deadLetters = new DeadLetters(cluster, session.master().toString(), SourceType.MESOS);
         if (reloadNeeded) {
             try {
-                writer.flush();
+                output.flush();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -86,7 +83,7 @@ public final class MesosIngestor implements MesosStreamHandler {
 
     @Override
     public void event(MesosSession session, long offset, byte[] raw, Protos.Event event) {
-        metrics.eventIn("mesos", event.getType().name());
+        output.eventIn(event.getType().name());
         try {
             if (event.getType() == Protos.Event.Type.SUBSCRIBED) {
                 writeSnapshot(session, event.getSubscribed());
@@ -103,7 +100,7 @@ public final class MesosIngestor implements MesosStreamHandler {
                 }
                 if (!records.isEmpty()) {
                     records.forEach(state::apply);
-                    submit(records.stream().map(Send::of).toList(), false);
+                    output.submit(records.stream().map(Send::of).toList());
                 }
             }
         } catch (InterruptedException e) {
@@ -116,13 +113,10 @@ public final class MesosIngestor implements MesosStreamHandler {
     private void writeSnapshot(MesosSession session, Protos.Event.Subscribed subscribed) throws InterruptedException {
         Instant received = clock.instant();
         List<Send> sends = resync.plan(subscribed, stamp, state);
-        submit(sends, true);
-        // Waiting for the commit makes "ready" mean written, and paces deltas behind their snapshot.
-        if (!writer.flush()) {
+        if (!output.snapshot(sends, received)) {
             LOG.warn("Snapshot of cluster '{}' in session {} was not written; the source will be resynchronised", cluster, session.id());
             return;
         }
-        metrics.snapshotWritten(sends.size(), Duration.between(received, clock.instant()));
         snapshotListener.snapshotWritten(session, sends.size());
         LOG.info("Snapshot of cluster '{}' written: {} records in session {}", cluster, sends.size(), session.id());
     }
@@ -144,17 +138,10 @@ public final class MesosIngestor implements MesosStreamHandler {
         LOG.info("Mesos session {} closed: {}", session.id(), reason);
     }
 
-    private void submit(List<Send> sends, boolean atomically) throws InterruptedException {
-        writer.submit(sends, atomically);
-        sends.stream().collect(Collectors.groupingBy(send -> send.record().topic().defaultName(), Collectors.counting()))
-                .forEach((topic, count) -> metrics.recordsOut(topic, count.intValue()));
-    }
-
     private void deadLetter(MesosSession session, long offset, byte[] payload, DeadLetters.Failure failure) {
-        metrics.deadLetter(failure.stage());
         try {
-            OutboundRecord letter = deadLetters.of(session.id(), offset, clock.instant(), failure, payload, session.encoding().mediaType());
-            submit(List.of(Send.of(letter)), false);
+            output.deadLetter(deadLetters.of(session.id(), offset, clock.instant(), failure, payload, session.encoding().mediaType()),
+                    failure.stage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

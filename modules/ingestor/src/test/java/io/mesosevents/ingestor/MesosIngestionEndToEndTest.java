@@ -66,7 +66,7 @@ class MesosIngestionEndToEndTest {
              MesosIngestion ingestion = MesosIngestion.start(new MesosIngestionConfig(CLUSTER,
                      MesosClientConfig.forMasters(List.of(URI.create(master.url())))
                              .withBackoff(new BackoffPolicy(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(5))),
-                     kafka, PREFIX, Duration.ofSeconds(60)), Clock.systemUTC(), new IngestMetrics(registry, Clock.systemUTC()), () -> { })) {
+                     kafka, PREFIX, Duration.ofSeconds(60)), Clock.systemUTC(), new IngestMetrics(registry, Clock.systemUTC(), "mesos"), () -> { })) {
 
             for (int round = 1; round <= 5; round++) {
                 assertThat(master.awaitEventsEmitted(round * EVENTS / 7, Duration.ofSeconds(60))).isTrue();
@@ -95,8 +95,8 @@ class MesosIngestionEndToEndTest {
             assertThat(recordsIn(stack, Topic.INGEST_DLQ.name(PREFIX))).isZero();
             String metrics = registry.scrape();
             assertThat(metrics).contains("mesos_events_ingest_events_total{source=\"mesos\",type=\"TASK_UPDATED\"}");
-            assertThat(metrics).containsPattern("mesos_events_ingest_reconnects_total [5-9]");
-            assertThat(metrics).containsPattern("mesos_events_ingest_snapshot_records [1-9]");
+            assertThat(metrics).containsPattern("mesos_events_ingest_reconnects_total\\{source=\"mesos\"\\} [5-9]");
+            assertThat(metrics).containsPattern("mesos_events_ingest_snapshot_records\\{source=\"mesos\"\\} [1-9]");
             assertThat(ingestion.ready()).isTrue();
         }
     }
@@ -115,7 +115,7 @@ class MesosIngestionEndToEndTest {
                      MesosClientConfig.forMasters(List.of(URI.create(master.url()))).withEncoding(MesosEncoding.JSON)
                              .withBackoff(new BackoffPolicy(Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(5))),
                      kafka, prefix, Duration.ofSeconds(60)), Clock.systemUTC(),
-                     new IngestMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC()), () -> { })) {
+                     new IngestMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC(), "mesos"), () -> { })) {
             // Garbage is sent only once the ingestor reads the stream: a frame followed by a
             // closed connection may never reach a client that is still busy elsewhere.
             awaitReady(ingestion);

@@ -10,13 +10,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * Builds the {@code ingest.dlq} records of one Mesos source: input that could not be decoded or
- * mapped, kept byte for byte with the reason, keyed by the source URL.
+ * Builds the {@code ingest.dlq} records of one source (a Mesos master or a Marathon): input that
+ * could not be decoded or mapped, kept byte for byte with the reason, keyed by the source URL.
  */
-public record DeadLetters(String cluster, String source) {
+public record DeadLetters(String cluster, String source, SourceType sourceType) {
 
     public DeadLetters {
         EntityKey.requireValidCluster(cluster);
+        Objects.requireNonNull(sourceType, "sourceType");
         Objects.requireNonNull(source, "source");
         if (source.isBlank()) {
             throw new IllegalArgumentException("source must not be blank: it is the dead letters' key");
@@ -40,7 +41,7 @@ public record DeadLetters(String cluster, String source) {
                 .setOffsetInStream(offsetInStream)
                 // timestamp_ms keeps milliseconds; truncating here makes the record equal its decoded form.
                 .setIngestTimestamp(ingestTimestamp.truncatedTo(ChronoUnit.MILLIS))
-                .setSourceType(SourceType.MESOS)
+                .setSourceType(sourceType)
                 .setStage(failure.stage())
                 .setError(failure.error())
                 .setErrorClass(failure.errorClass())

@@ -16,13 +16,15 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The ingestor's meters, under {@code mesos_events_ingest_*} in Prometheus: events in by source
- * and type, records handed to Kafka by topic, dead letters by stage, write failures, reconnects,
- * seconds since the source's last byte, and the size and duration of the last snapshot.
+ * The meters of one source's ingestion, under {@code mesos_events_ingest_*} in Prometheus and
+ * tagged {@code source="mesos"} or {@code source="marathon"}: events in by type, records handed to
+ * Kafka by topic, dead letters by stage, write failures, reconnects, seconds since the source's
+ * last byte, and the size and duration of the last snapshot.
  */
 public final class IngestMetrics {
 
     private final MeterRegistry registry;
+    private final String source;
     private final Timer snapshotDuration;
     private final AtomicLong lastSnapshotRecords = new AtomicLong();
     private final Counter writeFailures;
@@ -35,33 +37,35 @@ public final class IngestMetrics {
     public record SourceConnection(LongSupplier reconnects, Supplier<Optional<Instant>> lastByteAt) {
     }
 
-    public IngestMetrics(MeterRegistry registry, Clock clock) {
+    /** @param source the source kind, {@code mesos} or {@code marathon}: one set of meters per source */
+    public IngestMetrics(MeterRegistry registry, Clock clock, String source) {
         this.registry = registry;
+        this.source = source;
         this.snapshotDuration = Timer.builder("mesos.events.ingest.snapshot.duration")
-                .description("Time from receiving a snapshot to its transaction being committed").register(registry);
+                .description("Time from receiving a snapshot to its transaction being committed").tag("source", source).register(registry);
         this.writeFailures = Counter.builder("mesos.events.ingest.write.failures")
-                .description("Kafka writes that failed and forced a resync").register(registry);
+                .description("Kafka writes that failed and forced a resync").tag("source", source).register(registry);
         Gauge.builder("mesos.events.ingest.snapshot.records", lastSnapshotRecords, AtomicLong::get)
-                .description("Records written by the last snapshot (markers and gone records included)").register(registry);
+                .description("Records written by the last snapshot (markers and gone records included)").tag("source", source).register(registry);
         FunctionCounter.builder("mesos.events.ingest.reconnects", this, IngestMetrics::reconnects)
-                .description("Times the source connection was started over").register(registry);
+                .description("Times the source connection was started over").tag("source", source).register(registry);
         Gauge.builder("mesos.events.ingest.last.byte.age", this, metrics -> metrics.lastByteAge(clock))
-                .baseUnit("seconds").description("Seconds since the source sent its last byte").register(registry);
+                .baseUnit("seconds").description("Seconds since the source sent its last byte").tag("source", source).register(registry);
     }
 
-    public void eventIn(String source, String type) {
+    public void eventIn(String type) {
         Counter.builder("mesos.events.ingest.events").description("Events received from the source")
                 .tag("source", source).tag("type", type).register(registry).increment();
     }
 
     public void recordsOut(String topic, int count) {
         Counter.builder("mesos.events.ingest.records").description("Records handed to the Kafka writer")
-                .tag("topic", topic).register(registry).increment(count);
+                .tag("source", source).tag("topic", topic).register(registry).increment(count);
     }
 
     public void deadLetter(String stage) {
         Counter.builder("mesos.events.ingest.dead.letters").description("Inputs written to the dead-letter topic")
-                .tag("stage", stage).register(registry).increment();
+                .tag("source", source).tag("stage", stage).register(registry).increment();
     }
 
     public void writeFailed() {

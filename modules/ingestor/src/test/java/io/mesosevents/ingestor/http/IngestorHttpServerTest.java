@@ -20,7 +20,7 @@ class IngestorHttpServerTest {
     @Test
     void readinessFollowsTheIngestorAndMetricsAreInPrometheusFormat() throws Exception {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new IngestMetrics(registry, java.time.Clock.systemUTC()).deadLetter("recordio");
+        new IngestMetrics(registry, java.time.Clock.systemUTC(), "mesos").deadLetter("recordio");
         AtomicBoolean ready = new AtomicBoolean(false);
         try (IngestorHttpServer server = IngestorHttpServer.start("127.0.0.1", 0, ready::get, registry)) {
             String base = "http://127.0.0.1:" + server.port();
@@ -35,7 +35,7 @@ class IngestorHttpServerTest {
 
             HttpResponse<String> metrics = get(base + "/metrics");
             assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
-            assertThat(metrics.body()).contains("mesos_events_ingest_dead_letters_total{stage=\"recordio\"} 1.0");
+            assertThat(metrics.body()).contains("mesos_events_ingest_dead_letters_total{source=\"mesos\",stage=\"recordio\"} 1.0");
         }
     }
 

@@ -26,7 +26,7 @@ class DeadLettersTest {
     @Test
     void failureFromAnExceptionKeepsTheBytesTheReasonAndThePosition() {
         byte[] payload = {0x08, (byte) 0xff, 0x12};
-        DeadLetters letters = new DeadLetters("eu1", SOURCE);
+        DeadLetters letters = new DeadLetters("eu1", SOURCE, SourceType.MESOS);
 
         OutboundRecord record = letters.of("session-7", 4096L, Instant.parse("2026-03-01T12:00:00.123456789Z"),
                 DeadLetters.Failure.of("protobuf-decode", new InvalidProtocolBufferException("truncated message")),
@@ -52,7 +52,7 @@ class DeadLettersTest {
 
     @Test
     void failureFoundByACheckHasNoErrorClassAndMayLackPosition() {
-        OutboundRecord record = new DeadLetters("eu1", SOURCE).of("session-7", null, Instant.EPOCH,
+        OutboundRecord record = new DeadLetters("eu1", SOURCE, SourceType.MESOS).of("session-7", null, Instant.EPOCH,
                 DeadLetters.Failure.of("recordio", "record length '12x' is not a decimal number"),
                 "12x\n".getBytes(StandardCharsets.US_ASCII), null);
 
@@ -74,6 +74,6 @@ class DeadLettersTest {
 
     @Test
     void blankSourceIsRejectedBecauseItIsTheKey() {
-        assertThatThrownBy(() -> new DeadLetters("eu1", " ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DeadLetters("eu1", " ", SourceType.MESOS)).isInstanceOf(IllegalArgumentException.class);
     }
 }
