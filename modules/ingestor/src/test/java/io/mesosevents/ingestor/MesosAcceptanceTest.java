@@ -114,7 +114,7 @@ class MesosAcceptanceTest {
     }
 
     private static IngestMetrics metrics() {
-        return new IngestMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC());
+        return new IngestMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC(), "mesos");
     }
 
     // A cut only ends a session if the leading master has one open.
