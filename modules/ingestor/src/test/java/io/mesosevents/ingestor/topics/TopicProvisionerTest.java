@@ -50,6 +50,13 @@ class TopicProvisionerTest {
             ConfigResource stateTasks = new ConfigResource(ConfigResource.Type.TOPIC, Topic.STATE_TASKS.name(prefix));
             admin.incrementalAlterConfigs(Map.of(stateTasks, List.of(new AlterConfigOp(
                     new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "delete"), AlterConfigOp.OpType.SET)))).all().get();
+            // The broker applies a config change from the controller's log a moment after the call returns.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!"delete".equals(admin.describeConfigs(List.of(stateTasks)).all().get().get(stateTasks)
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value())) {
+                assertThat(System.nanoTime()).as("the broker applies the changed cleanup policy").isLessThan(deadline);
+                Thread.sleep(50);
+            }
 
             Map<String, TopicStatus> byTopic = provisioner.provision(prefix, Optional.empty(), Optional.empty()).stream()
                     .collect(Collectors.toMap(TopicStatus::topic, Function.identity()));
