@@ -16,7 +16,8 @@ final class Catalogue {
             "gateway", "indexer", "notifier", "auth");
     private static final List<String> ZONES = List.of("us-east-1a", "us-east-1b", "us-east-1c");
 
-    private static final HealthCheck HTTP_HEALTH_CHECK = HealthCheck.newBuilder()
+    /** Marathon's HTTP health check as Mesos runs it; shared by every checked task. */
+    static final HealthCheck HTTP_HEALTH_CHECK = HealthCheck.newBuilder()
             .setType(HealthCheck.Type.HTTP)
             .setHttp(HealthCheck.HTTPCheckInfo.newBuilder().setPort(8080).setPath("/health"))
             .setDelaySeconds(15).setIntervalSeconds(10).setTimeoutSeconds(20).setConsecutiveFailures(3)

@@ -24,8 +24,10 @@ final class Cluster {
 
     /** Active tasks with a step to take: staging, starting, killing, or holding a status not yet sent. */
     final IndexedSet<TaskEntry> inFlight = new IndexedSet<>();
-    /** Active tasks settled in {@code TASK_RUNNING}. */
+    /** Active tasks settled in {@code TASK_RUNNING}, of frameworks the model schedules. */
     final IndexedSet<TaskEntry> running = new IndexedSet<>();
+    /** Active tasks settled in {@code TASK_RUNNING}, of a framework an external scheduler plays. */
+    final IndexedSet<TaskEntry> externalRunning = new IndexedSet<>();
     final IndexedSet<AgentEntry> activeAgents = new IndexedSet<>();
     final IndexedSet<AgentEntry> unreachableAgents = new IndexedSet<>();
     final IndexedSet<AgentEntry> recoveredAgents = new IndexedSet<>();
@@ -34,6 +36,8 @@ final class Cluster {
     final IndexedSet<FrameworkEntry> launching = new IndexedSet<>();
     /** Registered frameworks other than Marathon, which the simulation may tear down. */
     final IndexedSet<FrameworkEntry> removable = new IndexedSet<>();
+    /** Registered frameworks whose scheduler the model plays: it disconnects them, reconnects them, fails them over. */
+    final IndexedSet<FrameworkEntry> modelScheduled = new IndexedSet<>();
 
     private final int maxCompletedTasksPerFramework;
     private final int maxCompletedFrameworks;
@@ -78,6 +82,7 @@ final class Cluster {
     void addFramework(FrameworkEntry framework) {
         frameworks.put(framework.id, framework);
         registered.add(framework);
+        modelScheduled.add(framework);
         if (!framework.isMarathon()) {
             removable.add(framework);
         }
@@ -85,7 +90,7 @@ final class Cluster {
     }
 
     void updateLaunching(FrameworkEntry framework) {
-        if (registered.contains(framework) && framework.framework.getActive()) {
+        if (registered.contains(framework) && framework.framework.getActive() && !framework.external) {
             launching.add(framework);
         } else {
             launching.remove(framework);
@@ -97,7 +102,16 @@ final class Cluster {
         framework.status = FrameworkEntry.Status.TEARING_DOWN;
         registered.remove(framework);
         removable.remove(framework);
+        modelScheduled.remove(framework);
         launching.remove(framework);
+    }
+
+    /** An external scheduler plays the framework from now on: the model launches nothing more for it. */
+    void takeOver(FrameworkEntry framework) {
+        framework.external = true;
+        modelScheduled.remove(framework);
+        updateLaunching(framework);
+        framework.tasks.forEach(this::reindex);
     }
 
     /** Teardown is over: the framework is listed as completed until it is the oldest of too many. */
@@ -147,12 +161,13 @@ final class Cluster {
     void reindex(TaskEntry task) {
         inFlight.remove(task);
         running.remove(task);
+        externalRunning.remove(task);
         if (task.bucket != TaskEntry.Bucket.ACTIVE) {
             return;
         }
         TaskState state = task.task.getState();
         if (task.pending == null && state == TaskState.TASK_RUNNING) {
-            running.add(task);
+            (task.framework.external ? externalRunning : running).add(task);
         } else {
             inFlight.add(task);
         }

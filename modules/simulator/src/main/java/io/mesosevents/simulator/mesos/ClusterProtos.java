@@ -5,12 +5,17 @@ import org.apache.mesos.v1.Protos.AgentInfo;
 import org.apache.mesos.v1.Protos.Attribute;
 import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.ContainerStatus;
+import org.apache.mesos.v1.Protos.DiscoveryInfo;
 import org.apache.mesos.v1.Protos.DomainInfo;
 import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.Protos.Label;
+import org.apache.mesos.v1.Protos.Labels;
 import org.apache.mesos.v1.Protos.NetworkInfo;
+import org.apache.mesos.v1.Protos.Port;
+import org.apache.mesos.v1.Protos.Ports;
 import org.apache.mesos.v1.Protos.Resource;
 import org.apache.mesos.v1.Protos.Task;
 import org.apache.mesos.v1.Protos.TaskID;
@@ -154,6 +159,38 @@ final class ClusterProtos {
         return task.build();
     }
 
+    /**
+     * A task an external scheduler launched, {@code TASK_STAGING} without statuses: the resources it
+     * asked for, and the name, labels and discovery ports Marathon gives its tasks.
+     */
+    Task launchedTask(LaunchRequest request, FrameworkEntry framework, AgentEntry agent, Workload workload,
+                      List<Integer> ports) {
+        Task.Builder task = Task.newBuilder()
+                .setName(workload.taskName())
+                .setTaskId(TaskID.newBuilder().setValue(request.taskId()))
+                .setFrameworkId(framework.framework.getFrameworkInfo().getId())
+                .setAgentId(agent.agent.getAgentInfo().getId())
+                .setState(TaskState.TASK_STAGING)
+                .addResources(scalar("cpus", request.cpus()))
+                .addResources(scalar("mem", request.mem()))
+                .setUser(framework.kind.user())
+                .setLabels(Labels.newBuilder()
+                        .addLabels(Label.newBuilder().setKey("MARATHON_APP_ID").setValue(request.appId()))
+                        .addLabels(Label.newBuilder().setKey("MARATHON_APP_VERSION").setValue(request.appVersion())));
+        DiscoveryInfo.Builder discovery = DiscoveryInfo.newBuilder().setVisibility(DiscoveryInfo.Visibility.FRAMEWORK)
+                .setName(workload.taskName());
+        if (!ports.isEmpty()) {
+            task.addResources(portRanges(ports));
+            Ports.Builder discovered = Ports.newBuilder();
+            ports.forEach(port -> discovered.addPorts(Port.newBuilder().setNumber(port).setProtocol("tcp")));
+            discovery.setPorts(discovered);
+        }
+        if (workload.healthChecked()) {
+            task.setHealthCheck(workload.healthCheck());
+        }
+        return task.setDiscovery(discovery).build();
+    }
+
     Executor executor(String taskId, FrameworkEntry framework, AgentEntry agent) {
         ExecutorInfo info = ExecutorInfo.newBuilder()
                 .setType(ExecutorInfo.Type.CUSTOM)
@@ -220,6 +257,22 @@ final class ClusterProtos {
         Value.Ranges.Builder ranges = Value.Ranges.newBuilder();
         long begin = FIRST_PORT + random.between(0, (int) (LAST_PORT - FIRST_PORT - count));
         ranges.addRange(Value.Range.newBuilder().setBegin(begin).setEnd(begin + count - 1));
+        return Resource.newBuilder().setName("ports").setType(Value.Type.RANGES).setRanges(ranges).build();
+    }
+
+    /** A {@code ports} resource of these ports, ascending, consecutive ones as one range. */
+    private static Resource portRanges(List<Integer> ports) {
+        Value.Ranges.Builder ranges = Value.Ranges.newBuilder();
+        int begin = ports.get(0);
+        int end = begin;
+        for (int port : ports.subList(1, ports.size())) {
+            if (port != end + 1) {
+                ranges.addRange(Value.Range.newBuilder().setBegin(begin).setEnd(end));
+                begin = port;
+            }
+            end = port;
+        }
+        ranges.addRange(Value.Range.newBuilder().setBegin(begin).setEnd(end));
         return Resource.newBuilder().setName("ports").setType(Value.Type.RANGES).setRanges(ranges).build();
     }
 

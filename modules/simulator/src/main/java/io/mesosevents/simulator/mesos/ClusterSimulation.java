@@ -36,10 +36,19 @@ import static org.apache.mesos.v1.Protos.TaskStatus.Source.SOURCE_MASTER;
  * sent by the next steps, before anything else happens; so the truth after any number of events is
  * exactly what those events say (a failover, which ends every stream, completes a burst in progress
  * without events). Not thread-safe: its owner serialises every call.
+ *
+ * <p>An external scheduler may take Marathon over ({@link #takeOver}); its calls change the cluster
+ * when they come, each with the event a master sends for it, so from then on the sequence depends on
+ * when they come too. Without one, nothing of it draws from the random source.
  */
 final class ClusterSimulation {
 
     private static final double MARATHON_SHARE = 0.6;
+    /**
+     * How often something happens to a running task of an external scheduler, per task, next to 22
+     * for the model's own: only health changes and failures, never a kill or an end it did not ask for.
+     */
+    private static final double EXTERNAL_RUNNING_WEIGHT = 4;
     private static final long DAY_SECONDS = 86_400;
 
     private final MesosSimulatorConfig config;
@@ -49,6 +58,7 @@ final class ClusterSimulation {
     private final Cluster cluster;
     private final TaskLifecycle lifecycle;
     private final Deque<Supplier<Event>> followUps = new ArrayDeque<>();
+    private final ExternalScheduler scheduler;
     private final FrameworkEntry marathon;
     private String masterId;
     private int nextAgentId;
@@ -64,6 +74,7 @@ final class ClusterSimulation {
         this.protos = new ClusterProtos(random, clock);
         this.cluster = new Cluster(config.maxCompletedTasksPerFramework(), config.maxCompletedFrameworks());
         this.lifecycle = new TaskLifecycle(random, protos, cluster);
+        this.scheduler = new ExternalScheduler(cluster, lifecycle, protos, random, clock, followUps);
         this.masterId = random.uuid();
         this.marathon = registerFramework(Catalogue.marathon(Math.max(3, Math.min(400, config.tasks() / 8))), longAgo());
         bootstrap();
@@ -101,6 +112,24 @@ final class ClusterSimulation {
 
     String masterId() {
         return masterId;
+    }
+
+    /**
+     * An external scheduler takes the framework named {@code frameworkName} over (only Marathon can
+     * be); answers its id. See {@link ExternalScheduler#takeOver}.
+     */
+    Changed<String> takeOver(String frameworkName) {
+        return counted(scheduler.takeOver(schedulable(frameworkName)));
+    }
+
+    /** Launches a task for the external scheduler of {@code frameworkName}. */
+    Changed<LaunchedTask> launch(String frameworkName, LaunchRequest request) {
+        return counted(scheduler.launch(takenOver(frameworkName), request));
+    }
+
+    /** Kills a task the external scheduler of {@code frameworkName} launched. */
+    Changed<KillOutcome> kill(String frameworkName, String taskId) {
+        return counted(scheduler.kill(takenOver(frameworkName), taskId));
     }
 
     /** Changes of a burst made but not yet sent as events. */
@@ -163,6 +192,28 @@ final class ClusterSimulation {
         }
     }
 
+    private <T> Changed<T> counted(Changed<T> changed) {
+        emitted += changed.events().size();
+        return changed;
+    }
+
+    private FrameworkEntry schedulable(String frameworkName) {
+        if (!marathon.kind.name().equals(frameworkName)) {
+            throw new SchedulerCallRefused(SchedulerCallRefused.Reason.UNKNOWN_FRAMEWORK,
+                    "No framework '" + frameworkName + "' can be taken over; only " + marathon.kind.name() + " can");
+        }
+        return marathon;
+    }
+
+    private FrameworkEntry takenOver(String frameworkName) {
+        FrameworkEntry framework = schedulable(frameworkName);
+        if (!framework.external) {
+            throw new SchedulerCallRefused(SchedulerCallRefused.Reason.NOT_TAKEN_OVER,
+                    "No external scheduler has taken " + frameworkName + " over");
+        }
+        return framework;
+    }
+
     private Event randomStep() {
         boolean canLaunch = !cluster.activeAgents.isEmpty() && !cluster.launching.isEmpty();
         double target = Math.max(1, config.tasks());
@@ -177,8 +228,10 @@ final class ClusterSimulation {
                 cluster.agents.size() < config.agents() ? 1 : 0,
                 cluster.recoveredAgents.isEmpty() ? 0 : 8,
                 cluster.registered.size() < config.frameworks() ? 1.5 : 0,
-                1.2,
+                cluster.modelScheduled.isEmpty() ? 0 : 1.2,
                 cluster.removable.isEmpty() || cluster.registered.size() < config.frameworks() ? 0 : 0.25,
+                // Last, so that while it is 0 (no external scheduler) the draws are as they always were.
+                EXTERNAL_RUNNING_WEIGHT * cluster.externalRunning.size() / target,
         };
         return switch (random.weighted(weights)) {
             case 0 -> launch();
@@ -190,7 +243,8 @@ final class ClusterSimulation {
             case 6 -> recoveredAgentReregisters();
             case 7 -> Events.frameworkAdded(registerFramework(Catalogue.other(otherFrameworks++), clock.timeInfo()).framework);
             case 8 -> frameworkUpdated();
-            default -> tearDown(cluster.removable.pick(random));
+            case 9 -> tearDown(cluster.removable.pick(random));
+            default -> lifecycle.stepExternalRunning();
         };
     }
 
@@ -226,6 +280,7 @@ final class ClusterSimulation {
                     task.task = task.beforeUnreachable;
                     task.beforeUnreachable = null;
                     cluster.moveTask(task, TaskEntry.Bucket.ACTIVE);
+                    scheduler.taskReturned(task);
                     return Events.taskAdded(task.task);
                 });
             }
@@ -251,6 +306,7 @@ final class ClusterSimulation {
         for (TaskEntry task : List.copyOf(agent.tasks)) {
             followUps.addLast(() -> {
                 cluster.moveTask(task, TaskEntry.Bucket.ACTIVE);
+                scheduler.taskReturned(task);
                 return Events.taskAdded(task.task);
             });
         }
@@ -258,7 +314,7 @@ final class ClusterSimulation {
     }
 
     private Event frameworkUpdated() {
-        FrameworkEntry framework = cluster.registered.pick(random);
+        FrameworkEntry framework = cluster.modelScheduled.pick(random);
         Framework.Builder updated = framework.framework.toBuilder();
         if (!framework.framework.getActive()) {
             updated.setActive(true).setConnected(true).setReregisteredTime(clock.timeInfo());

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * makes every master redirect to {@code "leader": "host:port"}, one outside the cluster. The action
  * {@code "failover"} elects the master numbered {@code "leader": <index>} (by default the next one
  * in turn, the only one when there is one): the old leader's streams close and the new leader
- * serves the same cluster under a new master id.
+ * serves the same cluster under a new master id. The endpoints of an external scheduler sit beside
+ * these, see {@link SchedulerApi}.
  */
 final class ControlApi {
 

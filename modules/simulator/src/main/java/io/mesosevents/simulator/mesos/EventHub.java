@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Owns the cluster simulation and its subscribers, behind one lock: an event is made and handed to
@@ -53,18 +54,35 @@ final class EventHub {
     void generate(int count) {
         synchronized (lock) {
             for (int i = 0; i < count; i++) {
-                Event event = simulation.next();
-                for (Iterator<Subscription> it = subscriptions.iterator(); it.hasNext(); ) {
-                    Subscription subscription = it.next();
-                    if (!subscription.offer(event)) {
-                        LOG.warn("Subscriber {} ({}) is {} events behind; disconnecting it", subscription.id,
-                                subscription.client, queueLimit);
-                        subscription.end(Outgoing.Ending.ABORT);
-                        it.remove();
-                    }
-                }
+                publish(simulation.next());
             }
             lock.notifyAll();
+        }
+    }
+
+    /**
+     * Makes a change asked for from outside the model (an external scheduler's call) and queues its
+     * events for every subscriber, in one step; returns its answer. A refused change throws and
+     * leaves the cluster as it was.
+     */
+    <T> T change(Function<ClusterSimulation, Changed<T>> change) {
+        synchronized (lock) {
+            Changed<T> changed = change.apply(simulation);
+            changed.events().forEach(this::publish);
+            lock.notifyAll();
+            return changed.answer();
+        }
+    }
+
+    private void publish(Event event) {
+        for (Iterator<Subscription> it = subscriptions.iterator(); it.hasNext(); ) {
+            Subscription subscription = it.next();
+            if (!subscription.offer(event)) {
+                LOG.warn("Subscriber {} ({}) is {} events behind; disconnecting it", subscription.id,
+                        subscription.client, queueLimit);
+                subscription.end(Outgoing.Ending.ABORT);
+                it.remove();
+            }
         }
     }
 

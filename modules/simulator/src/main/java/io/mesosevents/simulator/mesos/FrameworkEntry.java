@@ -27,6 +27,11 @@ final class FrameworkEntry {
     final Deque<TaskEntry> completed = new ArrayDeque<>();
     Framework framework;
     Status status = Status.REGISTERED;
+    /**
+     * An external scheduler plays this framework's scheduler (see {@link ExternalScheduler}): the
+     * model launches, kills and disconnects nothing of it; its tasks fail and flap on their own.
+     */
+    boolean external;
 
     FrameworkEntry(String id, FrameworkKind kind, Framework framework) {
         this.id = id;

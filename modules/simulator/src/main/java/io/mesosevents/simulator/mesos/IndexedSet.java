@@ -44,6 +44,11 @@ final class IndexedSet<T> {
         return elements.isEmpty();
     }
 
+    /** The element at {@code index}, from 0 to {@code size() - 1}; positions change as elements are removed. */
+    T get(int index) {
+        return elements.get(index);
+    }
+
     T pick(SimRandom random) {
         return random.pick(elements);
     }

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * One master of a simulated cluster as clients reach it: its own port, serving the Operator API
- * and the control endpoint over the model all the cluster's masters share. Whether it serves,
+ * and the control endpoints (faults, external schedulers) over the model all the cluster's masters share. Whether it serves,
  * redirects or answers 503 is the cluster's election's to say.
  */
 public final class MasterFrontEnd {
@@ -24,7 +24,7 @@ public final class MasterFrontEnd {
     private final Javalin app;
 
     MasterFrontEnd(int index, ListenAddress listen, int port, OperatorApi operatorApi, ControlApi controlApi,
-                   Supplier<SimulatorStatus> status) {
+                   SchedulerApi schedulerApi, Supplier<SimulatorStatus> status) {
         this.index = index;
         this.listen = listen;
         this.status = status;
@@ -37,6 +37,7 @@ public final class MasterFrontEnd {
             javalin.http.compressionStrategy = CompressionStrategy.NONE;
             operatorApi.install(javalin);
             controlApi.install(javalin);
+            schedulerApi.install(javalin);
         });
     }
 

@@ -8,7 +8,8 @@ import java.time.Duration;
  * A Mesos master that serves the real Operator API ({@code POST /api/v1}: {@code SUBSCRIBE} as a
  * RecordIO stream in protobuf or JSON, {@code GET_STATE} and other reads) over a seeded,
  * deterministic cluster that changes at a set rate, with fault modes switchable while it runs,
- * also over HTTP (see {@link ControlApi}). It is the one-master case of a {@link SimulatedMesosCluster};
+ * also over HTTP (see {@link ControlApi}), and an external scheduler able to take its Marathon
+ * framework over (see {@link SchedulerApi}). It is the one-master case of a {@link SimulatedMesosCluster};
  * {@link #startCluster} starts several masters of one cluster, for failovers between them.
  *
  * <pre>{@code
@@ -106,6 +107,21 @@ public final class MesosMasterSimulator implements AutoCloseable {
     /** Sends malformed input to every open subscription. */
     public void sendGarbage(GarbageKind kind) {
         cluster.sendGarbage(kind);
+    }
+
+    /** An external scheduler takes the framework over; see {@link SimulatedMesosCluster#takeOverScheduler}. */
+    public SchedulerTakeover takeOverScheduler(String framework) {
+        return cluster.takeOverScheduler(framework);
+    }
+
+    /** Launches a task for an external scheduler; see {@link SimulatedMesosCluster#launchTask}. */
+    public LaunchedTask launchTask(String framework, LaunchRequest launch) {
+        return cluster.launchTask(framework, launch);
+    }
+
+    /** Kills a task an external scheduler launched; see {@link SimulatedMesosCluster#killTask}. */
+    public KillOutcome killTask(String framework, String taskId) {
+        return cluster.killTask(framework, taskId);
     }
 
     public SimulatorStatus status() {

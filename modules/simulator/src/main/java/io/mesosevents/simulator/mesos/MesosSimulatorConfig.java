@@ -8,7 +8,8 @@ import java.util.OptionalLong;
  * Settings of a {@link MesosMasterSimulator} or a {@link SimulatedMesosCluster}. The cluster model
  * and its event sequence depend only on {@code seed}, {@code agents}, {@code frameworks},
  * {@code tasks}, {@code epoch} and the two retention limits; {@code rate} only paces emission, so
- * the same knobs give the same events whatever the wall clock does.
+ * the same knobs give the same events whatever the wall clock does. (Once an external scheduler
+ * takes Marathon over, they depend on when its calls come too.)
  *
  * @param seed                          seeds every random choice; default {@value #DEFAULT_SEED}
  * @param agents                        agents the cluster keeps (a few start unreachable or

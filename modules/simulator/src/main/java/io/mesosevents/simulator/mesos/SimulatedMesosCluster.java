@@ -19,8 +19,8 @@ import java.util.OptionalInt;
  * master that loses leadership exits) and it redirects from then on; the new leader has a new
  * master id, and a subscriber gets a {@code SUBSCRIBED} snapshot of the cluster as it stands, the
  * event stream going on from there. Faults that act on streams act on the leader's, the only ones
- * open. Every master also serves the control endpoint ({@link ControlApi}); a change made through
- * any of them applies to the whole cluster.
+ * open. Every master also serves the control endpoints ({@link ControlApi}, {@link SchedulerApi}); a
+ * change made through any of them applies to the whole cluster.
  *
  * <pre>{@code
  * try (SimulatedMesosCluster cluster = MesosMasterSimulator.startCluster(MesosSimulatorConfig.defaults().withPort(0), 2)) {
@@ -37,6 +37,7 @@ public final class SimulatedMesosCluster implements AutoCloseable {
     private final MesosSimulatorConfig config;
     private final EventHub hub;
     private final Faults faults;
+    private final Schedulers schedulers;
     private final Pacer pacer;
     private final List<MasterFrontEnd> masters;
 
@@ -44,16 +45,18 @@ public final class SimulatedMesosCluster implements AutoCloseable {
         this.config = config;
         this.hub = new EventHub(new ClusterSimulation(config), config.heartbeatIntervalSeconds(), config.subscriberQueueLimit());
         this.faults = new Faults(hub, count);
+        this.schedulers = new Schedulers(hub, this::electedHostPort);
         this.pacer = new Pacer(hub, config.rate(), config.maxEvents());
         ListenAddress listen = ListenAddress.of(config.host());
         SubscriptionStreamer streamer = new SubscriptionStreamer(hub, config.heartbeatIntervalSeconds());
+        SchedulerApi schedulerApi = new SchedulerApi(schedulers);
         List<MasterFrontEnd> frontEnds = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int index = i;
             OperatorApi operatorApi = new OperatorApi(hub, () -> leaderStateOf(faults.election(), index), streamer,
                     listen.hostname(), listen.address(), config.epoch(), flags(config, listen.hostname()));
             frontEnds.add(new MasterFrontEnd(index, listen, config.port() == 0 ? 0 : config.port() + index, operatorApi,
-                    new ControlApi(faults, () -> status(index)), () -> status(index)));
+                    new ControlApi(faults, () -> status(index)), schedulerApi, () -> status(index)));
         }
         this.masters = List.copyOf(frontEnds);
     }
@@ -187,6 +190,41 @@ public final class SimulatedMesosCluster implements AutoCloseable {
         faults.sendGarbage(kind);
     }
 
+    /**
+     * An external scheduler (a simulated Marathon) takes the framework named {@code framework} over;
+     * only {@code marathon} can be taken over. From then on the model launches nothing for it, the
+     * tasks it had are killed ({@code TASK_KILLING}, {@code TASK_KILLED}), and its tasks are those
+     * {@link #launchTask} launches. Taking it over again kills the tasks the scheduler had launched
+     * before: a scheduler that takes over knows none of them.
+     *
+     * @throws SchedulerCallRefused when no such framework can be taken over
+     */
+    public SchedulerTakeover takeOverScheduler(String framework) {
+        return schedulers.takeOver(framework);
+    }
+
+    /**
+     * Launches a task for the external scheduler of {@code framework} on a live agent with the free
+     * ports it needs: {@code TASK_ADDED} in {@code TASK_STAGING} now, its later states as the model
+     * moves it on. It lives like any task: agents leave under it, it may fail, its health flaps.
+     *
+     * @throws SchedulerCallRefused when the framework is not taken over, the task id is known, or
+     *                              no live agent has the ports
+     */
+    public LaunchedTask launchTask(String framework, LaunchRequest launch) {
+        return schedulers.launch(framework, launch);
+    }
+
+    /**
+     * Kills a live task the external scheduler of {@code framework} launched: {@code TASK_KILLING}
+     * now, {@code TASK_KILLED} next; when its agent is away, once the agent is back.
+     *
+     * @throws SchedulerCallRefused when the framework is not taken over or the scheduler has no such live task
+     */
+    public KillOutcome killTask(String framework, String taskId) {
+        return schedulers.kill(framework, taskId);
+    }
+
     /** Stops making events, breaks open subscriptions and stops listening. */
     @Override
     public void close() {
@@ -198,6 +236,11 @@ public final class SimulatedMesosCluster implements AutoCloseable {
         hub.endAll(Outgoing.Ending.ABORT);
         masters.forEach(MasterFrontEnd::stop);
         LOG.info("Mesos master simulator stopped after {} events", hub.figures().eventsEmitted());
+    }
+
+    /** The master elected last: the one a scheduler registers with, even while it does not lead. */
+    private String electedHostPort() {
+        return masters.get(faults.election().elected()).hostPort();
     }
 
     private LeaderState leaderStateOf(Election election, int index) {

@@ -32,6 +32,10 @@ final class TaskEntry {
     TaskStatus pending;
     /** The task as it was before it became unreachable, as its agent reports it when it comes back. */
     Task beforeUnreachable;
+    /** Launched by its framework's external scheduler, which knows it and may kill it. */
+    boolean external;
+    /** A kill was asked for: it is under way, or waits for the task's agent to report the task again. */
+    boolean killRequested;
 
     TaskEntry(FrameworkEntry framework, AgentEntry agent, Workload workload, Executor executor, Task task) {
         this.framework = framework;

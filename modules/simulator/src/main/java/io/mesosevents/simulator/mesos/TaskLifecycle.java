@@ -94,10 +94,7 @@ final class TaskLifecycle {
     Event stepRunning() {
         TaskEntry task = cluster.running.pick(random);
         if (task.workload.healthChecked() && random.chance(0.45)) {
-            TaskStatus last = task.task.getStatuses(task.task.getStatusesCount() - 1);
-            boolean healthy = !(last.hasHealthy() && last.getHealthy());
-            return update(task, protos.status(task, TASK_RUNNING, SOURCE_EXECUTOR, REASON_TASK_HEALTH_CHECK_STATUS_UPDATED,
-                    healthy), TASK_RUNNING);
+            return healthChanged(task);
         }
         double r = random.nextDouble();
         if (r < 0.40) {
@@ -116,6 +113,27 @@ final class TaskLifecycle {
         // Partition-aware frameworks never see TASK_LOST.
         return transition(task, task.framework.kind.partitionAware() ? TASK_FAILED : TASK_LOST, SOURCE_AGENT,
                 REASON_EXECUTOR_TERMINATED);
+    }
+
+    /**
+     * Something happens to a running task of an external scheduler: its health changes, or it fails.
+     * The model never kills or finishes such a task; that is for its scheduler to decide.
+     */
+    Event stepExternalRunning() {
+        TaskEntry task = cluster.externalRunning.pick(random);
+        if (task.workload.healthChecked() && random.chance(0.7)) {
+            return healthChanged(task);
+        }
+        return transition(task, TASK_FAILED, SOURCE_EXECUTOR,
+                random.chance(0.5) ? REASON_COMMAND_EXECUTOR_FAILED : REASON_CONTAINER_LIMITATION_MEMORY);
+    }
+
+    /** A health check of a running task flips: a same-state update carrying the new {@code healthy}. */
+    private Event healthChanged(TaskEntry task) {
+        TaskStatus last = task.task.getStatuses(task.task.getStatusesCount() - 1);
+        boolean healthy = !(last.hasHealthy() && last.getHealthy());
+        return update(task, protos.status(task, TASK_RUNNING, SOURCE_EXECUTOR, REASON_TASK_HEALTH_CHECK_STATUS_UPDATED,
+                healthy), TASK_RUNNING);
     }
 
     Event transition(TaskEntry task, TaskState state, TaskStatus.Source source, TaskStatus.Reason reason) {
@@ -152,7 +170,7 @@ final class TaskLifecycle {
         return Events.taskUpdated(task.task.getFrameworkId(), status, state);
     }
 
-    private static boolean isTerminal(TaskState state) {
+    static boolean isTerminal(TaskState state) {
         return switch (state) {
             case TASK_FINISHED, TASK_FAILED, TASK_KILLED, TASK_ERROR, TASK_LOST, TASK_DROPPED, TASK_GONE,
                  TASK_GONE_BY_OPERATOR -> true;
