@@ -2,6 +2,7 @@ package io.mesosevents.simulator.mesos;
 
 import org.apache.mesos.v1.Protos.Flag;
 import org.apache.mesos.v1.master.Protos.Response.GetState;
+import io.mesosevents.simulator.Pacer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,7 @@ public final class SimulatedMesosCluster implements AutoCloseable {
         this.hub = new EventHub(new ClusterSimulation(config), config.heartbeatIntervalSeconds(), config.subscriberQueueLimit());
         this.faults = new Faults(hub, count);
         this.schedulers = new Schedulers(hub, this::electedHostPort);
-        this.pacer = new Pacer(hub, config.rate(), config.maxEvents());
+        this.pacer = new Pacer("mesos", hub::generate, config.rate(), config.maxEvents());
         ListenAddress listen = ListenAddress.of(config.host());
         SubscriptionStreamer streamer = new SubscriptionStreamer(hub, config.heartbeatIntervalSeconds());
         SchedulerApi schedulerApi = new SchedulerApi(schedulers);

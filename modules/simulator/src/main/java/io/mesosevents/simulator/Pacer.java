@@ -1,4 +1,4 @@
-package io.mesosevents.simulator.mesos;
+package io.mesosevents.simulator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,30 +7,37 @@ import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Asks the hub for events at the configured rate on its own thread, until {@code maxEvents} (if
- * any) have been made. Pacing decides only when events come out, never which.
+ * Asks a simulator's model for events at the configured rate on its own thread, until
+ * {@code maxEvents} (if any) have been made. Pacing decides only when events come out, never which.
  */
-final class Pacer {
+public final class Pacer {
+
+    /** Makes the next {@code count} events of the model. */
+    @FunctionalInterface
+    public interface Generator {
+        void generate(int count);
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(Pacer.class);
     private static final int MAX_BATCH = 512;
     private static final long MIN_PARK_NANOS = 200_000;
 
-    private final EventHub hub;
+    private final Generator generator;
     private final double rate;
     private final long maxEvents;
     private final Thread thread;
     private volatile boolean closed;
 
-    Pacer(EventHub hub, double rate, OptionalLong maxEvents) {
-        this.hub = hub;
+    /** @param name the simulator, for the thread's name and the log */
+    public Pacer(String name, Generator generator, double rate, OptionalLong maxEvents) {
+        this.generator = generator;
         this.rate = rate;
         this.maxEvents = maxEvents.orElse(Long.MAX_VALUE);
-        this.thread = new Thread(this::run, "mesos-simulator-events");
+        this.thread = new Thread(this::run, name + "-simulator-events");
         this.thread.setDaemon(true);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
@@ -47,7 +54,7 @@ final class Pacer {
             }
             if (due > made) {
                 int batch = (int) Math.min(due - made, MAX_BATCH);
-                hub.generate(batch);
+                generator.generate(batch);
                 made += batch;
             } else {
                 long nextDue = start + (long) ((made + 1) / rate * 1e9);
@@ -55,12 +62,12 @@ final class Pacer {
             }
         }
         if (made >= maxEvents) {
-            LOG.info("Made the {} events asked for; from now on only heartbeats", made);
+            LOG.info("{} made the {} events asked for; from now on it only keeps its streams alive", thread.getName(), made);
         }
     }
 
     /** Stops making events and waits for the thread to end. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         closed = true;
         LockSupport.unpark(thread);
         thread.join();
