@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a condition that other threads make true. */
-final class Eventually {
+public final class Eventually {
 
     private static final long PAUSE_MILLIS = 50;
 
     private Eventually() {
     }
 
-    static void holds(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
+    public static void holds(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
