@@ -1,6 +1,5 @@
 package io.mesosevents.ingestor;
 
-import io.mesosevents.ingestor.mesos.OutboundRecord;
 import io.mesosevents.model.Topic;
 import io.mesosevents.model.common.EventKind;
 import io.mesosevents.model.common.EventMeta;

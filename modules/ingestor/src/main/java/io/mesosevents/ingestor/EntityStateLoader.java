@@ -1,6 +1,5 @@
 package io.mesosevents.ingestor;
 
-import io.mesosevents.ingestor.mesos.OutboundRecord;
 import io.mesosevents.model.Topic;
 import io.mesosevents.registry.serde.AvroSerdes;
 import org.apache.avro.specific.SpecificRecord;

@@ -1,7 +1,6 @@
 package io.mesosevents.ingestor;
 
 import io.mesosevents.ingestor.metrics.IngestMetrics;
-import io.mesosevents.ingestor.mesos.OutboundRecord;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package io.mesosevents.ingestor;
 
-import io.mesosevents.ingestor.mesos.OutboundRecord;
 import io.mesosevents.registry.serde.AvroSerializer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;

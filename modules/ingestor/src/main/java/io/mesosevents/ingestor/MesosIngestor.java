@@ -1,8 +1,6 @@
 package io.mesosevents.ingestor;
 
-import io.mesosevents.ingestor.mesos.DeadLetters;
 import io.mesosevents.ingestor.mesos.MesosEventMapper;
-import io.mesosevents.ingestor.mesos.OutboundRecord;
 import io.mesosevents.mesos.MesosSession;
 import io.mesosevents.model.dlq.SourceType;
 import io.mesosevents.mesos.MesosStreamHandler;

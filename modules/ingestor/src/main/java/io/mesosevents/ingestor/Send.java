@@ -1,6 +1,5 @@
 package io.mesosevents.ingestor;
 
-import io.mesosevents.ingestor.mesos.OutboundRecord;
 
 /**
  * One record to write. Snapshot markers go to every partition of their topic: a consumer of any

@@ -1,6 +1,5 @@
 package io.mesosevents.ingestor;
 
-import io.mesosevents.ingestor.mesos.EventMetaSource;
 import io.mesosevents.model.common.EventKind;
 import io.mesosevents.model.common.EventMeta;
 

@@ -1,7 +1,6 @@
 package io.mesosevents.ingestor;
 
 import io.mesosevents.ingestor.mesos.MesosEventMapper;
-import io.mesosevents.ingestor.mesos.OutboundRecord;
 import io.mesosevents.mesos.MesosEncoding;
 import io.mesosevents.model.AvroClassTrust;
 import io.mesosevents.model.Topic;

@@ -1,8 +1,8 @@
 package io.mesosevents.ingestor.marathon;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mesosevents.ingestor.mesos.EventMetaSource;
-import io.mesosevents.ingestor.mesos.OutboundRecord;
+import io.mesosevents.ingestor.EventMetaSource;
+import io.mesosevents.ingestor.OutboundRecord;
 import io.mesosevents.marathon.MarathonEventMessage;
 import io.mesosevents.model.EntityKey;
 import io.mesosevents.model.MarathonPayloadType;

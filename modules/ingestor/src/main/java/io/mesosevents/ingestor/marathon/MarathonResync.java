@@ -2,8 +2,8 @@ package io.mesosevents.ingestor.marathon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mesosevents.ingestor.Send;
-import io.mesosevents.ingestor.mesos.EventMetaSource;
-import io.mesosevents.ingestor.mesos.OutboundRecord;
+import io.mesosevents.ingestor.EventMetaSource;
+import io.mesosevents.ingestor.OutboundRecord;
 import io.mesosevents.marathon.MarathonSnapshot;
 import io.mesosevents.model.MarathonResyncType;
 import io.mesosevents.model.Topic;

@@ -1,6 +1,6 @@
 package io.mesosevents.ingestor.marathon;
 
-import io.mesosevents.ingestor.mesos.OutboundRecord;
+import io.mesosevents.ingestor.OutboundRecord;
 import io.mesosevents.model.common.EventKind;
 import io.mesosevents.model.marathon.ApiPostEvent;
 import io.mesosevents.model.marathon.AppSnapshot;

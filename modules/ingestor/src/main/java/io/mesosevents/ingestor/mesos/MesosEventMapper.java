@@ -1,5 +1,7 @@
 package io.mesosevents.ingestor.mesos;
 
+import io.mesosevents.ingestor.OutboundRecord;
+import io.mesosevents.ingestor.EventMetaSource;
 import io.mesosevents.mesos.MesosEncoding;
 import io.mesosevents.model.EntityKey;
 import io.mesosevents.model.Topic;

@@ -3,7 +3,7 @@ package io.mesosevents.ingestor.marathon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mesosevents.ingestor.SessionStamp;
-import io.mesosevents.ingestor.mesos.OutboundRecord;
+import io.mesosevents.ingestor.OutboundRecord;
 import io.mesosevents.marathon.MarathonEventMessage;
 import io.mesosevents.model.AvroClassTrust;
 import io.mesosevents.model.MarathonPayloadType;

@@ -1,5 +1,6 @@
 package io.mesosevents.ingestor.mesos;
 
+import io.mesosevents.ingestor.OutboundRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -3,6 +3,8 @@ package io.mesosevents.ingestor.mesos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mesosevents.ingestor.DeadLetters;
+import io.mesosevents.ingestor.OutboundRecord;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.mesosevents.model.AvroClassTrust;
 import io.mesosevents.model.Topic;

@@ -1,5 +1,6 @@
 package io.mesosevents.ingestor.mesos;
 
+import io.mesosevents.ingestor.OutboundRecord;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.mesosevents.mesos.MesosEncoding;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.mesosevents.ingestor.mesos;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mesosevents.ingestor.OutboundRecord;
 import io.mesosevents.model.AvroClassTrust;
 import io.mesosevents.model.Topic;
 import io.mesosevents.model.mesos.MesosOtherEvent;

@@ -1,5 +1,6 @@
 package io.mesosevents.ingestor.mesos;
 
+import io.mesosevents.ingestor.EventMetaSource;
 import io.mesosevents.model.common.EventKind;
 import io.mesosevents.model.common.EventMeta;
 import java.time.Instant;

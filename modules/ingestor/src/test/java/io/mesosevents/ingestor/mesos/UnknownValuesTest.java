@@ -1,5 +1,6 @@
 package io.mesosevents.ingestor.mesos;
 
+import io.mesosevents.ingestor.OutboundRecord;
 import static io.mesosevents.ingestor.mesos.DeltaMappingTest.single;
 import static io.mesosevents.ingestor.mesos.MesosFixtures.MARATHON_ID;
 import static io.mesosevents.ingestor.mesos.MesosFixtures.TASK_ID;

@@ -1,4 +1,4 @@
-package io.mesosevents.ingestor.mesos;
+package io.mesosevents.ingestor;
 
 import io.mesosevents.model.common.EventKind;
 import io.mesosevents.model.common.EventMeta;

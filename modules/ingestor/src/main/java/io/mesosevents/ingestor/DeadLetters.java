@@ -1,4 +1,4 @@
-package io.mesosevents.ingestor.mesos;
+package io.mesosevents.ingestor;
 
 import io.mesosevents.model.EntityKey;
 import io.mesosevents.model.Topic;
