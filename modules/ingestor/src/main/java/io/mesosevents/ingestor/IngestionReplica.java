@@ -4,6 +4,7 @@ import io.mesosevents.ingestor.leader.LeaderElection;
 import io.mesosevents.ingestor.leader.LeaderElectionConfig;
 import io.mesosevents.ingestor.leader.LeadershipListener;
 import io.mesosevents.ingestor.metrics.IngestMetrics;
+import io.mesosevents.model.AvroClassTrust;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
@@ -25,6 +26,9 @@ public final class IngestionReplica implements AutoCloseable {
     }
 
     private IngestionReplica(LeaderElectionConfig electionConfig, Starter starter) {
+        // Every snapshot builds the model's generated records; without the trust, Avro refuses
+        // them and each session would fail and resubscribe for ever.
+        AvroClassTrust.install();
         // Built before the election so that the listener never sees a half-made replica.
         AtomicReference<LeaderElection> electionRef = new AtomicReference<>();
         LeadershipListener listener = new LeadershipListener() {

@@ -2,7 +2,6 @@ package io.mesosevents.ingestor;
 
 import io.mesosevents.client.BackoffPolicy;
 import io.mesosevents.mesos.MesosClientConfig;
-import io.mesosevents.model.AvroClassTrust;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -48,8 +47,7 @@ public final class IngestorProcess {
     }
 
     public static void main(String[] args) throws IOException {
-        // As the CLI's main does: Avro refuses to load the generated classes otherwise.
-        AvroClassTrust.install();
+        // No AvroClassTrust.install() here: the replica must trust the model's classes itself.
         Map<String, Object> kafka = new HashMap<>();
         for (String property : Arrays.copyOfRange(args, 3, args.length)) {
             String[] keyValue = property.split("=", 2);
