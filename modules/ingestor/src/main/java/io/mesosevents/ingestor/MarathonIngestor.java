@@ -34,13 +34,11 @@ public final class MarathonIngestor implements MarathonStreamHandler {
     private final MarathonEventMapper mapper;
     private final MarathonResync resync;
     private final IngestOutput output;
-    private final Supplier<MarathonState> stateFromKafka;
     private final Clock clock;
     private final SnapshotListener snapshotListener;
-    private MarathonState state;
+    private final LastKnownState<MarathonState> state;
     private SessionStamp stamp;
     private DeadLetters deadLetters;
-    private volatile boolean reloadNeeded = true;
 
     /** Told after every snapshot is committed to Kafka, with its record count. */
     public interface SnapshotListener {
@@ -53,14 +51,14 @@ public final class MarathonIngestor implements MarathonStreamHandler {
         this.mapper = new MarathonEventMapper(cluster);
         this.resync = new MarathonResync(mapper);
         this.output = new IngestOutput(writer, metrics, clock);
-        this.stateFromKafka = stateFromKafka;
+        this.state = new LastKnownState<>(stateFromKafka, output);
         this.clock = clock;
         this.snapshotListener = snapshotListener;
     }
 
     /** The next session rebuilds the last known state from Kafka first. */
     public void reloadOnNextSession() {
-        reloadNeeded = true;
+        state.reloadOnNextSession();
     }
 
     @Override
@@ -68,16 +66,11 @@ public final class MarathonIngestor implements MarathonStreamHandler {
         String source = session.marathon().toString();
         stamp = new SessionStamp(cluster, source, session.id(), clock);
         deadLetters = new DeadLetters(cluster, source, SourceType.MARATHON);
-        if (reloadNeeded) {
-            try {
-                output.flush();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            // A load that fails ends the session; the flag stays so that the next one tries again.
-            state = stateFromKafka.get();
-            reloadNeeded = false;
+        try {
+            state.prepareSession();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
         LOG.info("Marathon session {} opened on {} ({})", session.id(), session.marathon(), session.transport());
     }
@@ -87,7 +80,7 @@ public final class MarathonIngestor implements MarathonStreamHandler {
     public void snapshot(MarathonSession session, MarathonSnapshot snapshot) {
         Instant received = clock.instant();
         try {
-            MarathonResync.Plan plan = resync.plan(snapshot, stamp, state);
+            MarathonResync.Plan plan = resync.plan(snapshot, stamp, state.get());
             for (MarathonResync.Rejected rejected : plan.rejected()) {
                 LOG.warn("An entity of the Marathon snapshot in session {} could not be read: {}; written to the dead-letter topic",
                         session.id(), rejected.reason());
@@ -120,7 +113,7 @@ public final class MarathonIngestor implements MarathonStreamHandler {
             deadLetter(session, event.offset(), event.rawJson().getBytes(StandardCharsets.UTF_8), DeadLetters.Failure.of("avro-map", e));
             return;
         }
-        state.apply(record);
+        state.get().apply(record);
         try {
             output.submit(List.of(Send.of(record)));
         } catch (InterruptedException e) {

@@ -31,13 +31,11 @@ public final class MesosIngestor implements MesosStreamHandler {
     private final MesosEventMapper mapper;
     private final Resync resync;
     private final IngestOutput output;
-    private final Supplier<EntityState> stateFromKafka;
     private final Clock clock;
     private final SnapshotListener snapshotListener;
-    private EntityState state;
+    private final LastKnownState<EntityState> state;
     private SessionStamp stamp;
     private DeadLetters deadLetters;
-    private volatile boolean reloadNeeded;
 
     /** Told after every snapshot is committed to Kafka, with its record count. */
     public interface SnapshotListener {
@@ -50,31 +48,25 @@ public final class MesosIngestor implements MesosStreamHandler {
         this.mapper = new MesosEventMapper(cluster);
         this.resync = new Resync(mapper);
         this.output = new IngestOutput(writer, metrics, clock);
-        this.stateFromKafka = stateFromKafka;
+        this.state = new LastKnownState<>(stateFromKafka, output);
         this.clock = clock;
         this.snapshotListener = snapshotListener;
-        this.reloadNeeded = true;
     }
 
     /** The next session rebuilds the last known state from Kafka first. */
     public void reloadOnNextSession() {
-        reloadNeeded = true;
+        state.reloadOnNextSession();
     }
 
     @Override
     public void connected(MesosSession session) {
         stamp = new SessionStamp(cluster, session.master().toString(), session.id(), clock);
         deadLetters = new DeadLetters(cluster, session.master().toString(), SourceType.MESOS);
-        if (reloadNeeded) {
-            try {
-                output.flush();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            // A load that fails ends the session; the flag stays so that the next one tries again.
-            state = stateFromKafka.get();
-            reloadNeeded = false;
+        try {
+            state.prepareSession();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
         LOG.info("Mesos session {} opened on {} ({})", session.id(), session.master(), session.encoding().mediaType());
     }
@@ -97,7 +89,7 @@ public final class MesosIngestor implements MesosStreamHandler {
                     return;
                 }
                 if (!records.isEmpty()) {
-                    records.forEach(state::apply);
+                    records.forEach(state.get()::apply);
                     output.submit(records.stream().map(Send::of).toList());
                 }
             }
@@ -110,7 +102,7 @@ public final class MesosIngestor implements MesosStreamHandler {
     // session brings a new one.
     private void writeSnapshot(MesosSession session, Protos.Event.Subscribed subscribed) throws InterruptedException {
         Instant received = clock.instant();
-        List<Send> sends = resync.plan(subscribed, stamp, state);
+        List<Send> sends = resync.plan(subscribed, stamp, state.get());
         if (!output.snapshot(sends, received)) {
             LOG.warn("Snapshot of cluster '{}' in session {} was not written; the source will be resynchronised", cluster, session.id());
             return;
