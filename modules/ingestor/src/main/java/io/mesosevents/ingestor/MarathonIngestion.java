@@ -8,8 +8,6 @@ import io.mesosevents.model.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 
@@ -22,60 +20,36 @@ public final class MarathonIngestion implements SourceIngestion {
 
     private static final Logger LOG = LoggerFactory.getLogger(MarathonIngestion.class);
 
-    private final KafkaRecordWriter writer;
-    private final MarathonEventSource source;
-    private final WriteFailureResponse failures;
-    private final IngestMetrics metrics;
-    private volatile boolean snapshotWritten;
+    private final SourceRun run;
 
-    private MarathonIngestion(MarathonIngestionConfig config, Clock clock, IngestMetrics metrics, Runnable onFenced) {
-        this.metrics = metrics;
-        this.failures = new WriteFailureResponse(metrics, onFenced, "marathon-ingestion-control");
-        this.writer = new KafkaRecordWriter(
-                KafkaWriterConfig.of(config.clientProperties(), config.topicPrefix(), config.transactionalId()), failures.listener());
-        try {
-            EntityStateLoader loader = new EntityStateLoader(config.clientProperties(), config.topicPrefix(), config.kafkaTimeout());
-            MarathonIngestor ingestor = new MarathonIngestor(config.cluster(), writer, () -> load(loader, config.cluster()), clock,
-                    (session, records) -> snapshotWritten = true, metrics);
-            this.source = config.callbacks().isPresent()
-                    ? MarathonEventSource.of(new CallbackReceiver(config.marathon(), config.callbacks().get(), ingestor))
-                    : MarathonEventSource.of(new MarathonSubscriber(config.marathon(), ingestor));
-            failures.attach(new WriteFailureResponse.Source() {
-                @Override
-                public void reloadOnNextSession() {
-                    ingestor.reloadOnNextSession();
-                }
-
-                @Override
-                public void resubscribe(String reason) {
-                    source.resubscribe(reason);
-                }
-
-                @Override
-                public void stop() {
-                    source.close();
-                }
-            });
-        } catch (IOException e) {
-            writer.close();
-            failures.close();
-            throw new UncheckedIOException("Cannot listen for Marathon callbacks: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            writer.close();
-            failures.close();
-            throw e;
-        }
-        metrics.watch(new IngestMetrics.SourceConnection(source::reconnects, source::lastByteAt));
+    private MarathonIngestion(SourceRun run) {
+        this.run = run;
     }
 
     /** Starts ingesting; {@code onFenced} runs when a newer ingestor of this source took over. */
     public static MarathonIngestion start(MarathonIngestionConfig config, Clock clock, IngestMetrics metrics, Runnable onFenced) {
-        MarathonIngestion ingestion = new MarathonIngestion(config, clock, metrics, onFenced);
-        ingestion.source.start();
+        EntityStateLoader loader = new EntityStateLoader(config.clientProperties(), config.topicPrefix(), config.kafkaTimeout());
+        SourceRun run = new SourceRun("marathon", KafkaWriterConfig.of(config.clientProperties(), config.topicPrefix(), config.transactionalId()),
+                metrics, onFenced, (writer, snapshotWritten) -> {
+                    MarathonIngestor ingestor = new MarathonIngestor(config.cluster(), writer, () -> load(loader, config.cluster()), clock,
+                            (session, records) -> snapshotWritten.run(), metrics);
+                    EventSource source;
+                    if (config.callbacks().isPresent()) {
+                        CallbackReceiver receiver = new CallbackReceiver(config.marathon(), config.callbacks().get(), ingestor);
+                        source = new EventSource(receiver::start, receiver::resubscribe, receiver::reconnects, receiver::lastByteAt,
+                                receiver::close);
+                    } else {
+                        MarathonSubscriber subscriber = new MarathonSubscriber(config.marathon(), ingestor);
+                        source = new EventSource(subscriber::start, subscriber::resubscribe, subscriber::reconnects,
+                                subscriber::lastByteAt, subscriber::close);
+                    }
+                    return new SourceRun.Parts(source, ingestor::reloadOnNextSession);
+                });
+        run.start();
         LOG.info("Ingesting Marathon of cluster '{}' from {} into Kafka ({}; transactional id {})", config.cluster(),
                 config.marathon().marathons(), config.callbacks().isPresent() ? "HTTP callbacks" : "event stream",
                 config.transactionalId());
-        return ingestion;
+        return new MarathonIngestion(run);
     }
 
     private static MarathonState load(EntityStateLoader loader, String cluster) {
@@ -88,23 +62,20 @@ public final class MarathonIngestion implements SourceIngestion {
 
     @Override
     public boolean ready() {
-        return snapshotWritten && !failures.fenced();
+        return run.ready();
     }
 
-    /** True once this ingestion can no longer write (see {@link MesosIngestion#fenced()}). */
+    /** True once this ingestion can no longer write: its replica should give up the lead. */
     public boolean fenced() {
-        return failures.fenced();
+        return run.fenced();
     }
 
     public long reconnects() {
-        return source.reconnects();
+        return run.reconnects();
     }
 
     @Override
     public void close() {
-        failures.close();
-        source.close();
-        writer.close();
-        metrics.unwatch();
+        run.close();
     }
 }

@@ -16,45 +16,10 @@ public final class MesosIngestion implements SourceIngestion {
 
     private static final Logger LOG = LoggerFactory.getLogger(MesosIngestion.class);
 
-    private final KafkaRecordWriter writer;
-    private final MesosSubscriber subscriber;
-    private final WriteFailureResponse failures;
-    private final IngestMetrics metrics;
-    private volatile boolean snapshotWritten;
+    private final SourceRun run;
 
-    private MesosIngestion(MesosIngestionConfig config, Clock clock, IngestMetrics metrics, Runnable onFenced) {
-        this.metrics = metrics;
-        this.failures = new WriteFailureResponse(metrics, onFenced, "mesos-ingestion-control");
-        this.writer = new KafkaRecordWriter(
-                KafkaWriterConfig.of(config.clientProperties(), config.topicPrefix(), config.transactionalId()), failures.listener());
-        try {
-            EntityStateLoader loader = new EntityStateLoader(config.clientProperties(), config.topicPrefix(), config.kafkaTimeout());
-            MesosIngestor ingestor = new MesosIngestor(config.cluster(), writer, () -> loader.load(config.cluster()), clock,
-                    (session, records) -> snapshotWritten = true, metrics);
-            this.subscriber = new MesosSubscriber(config.mesos(), ingestor);
-            failures.attach(new WriteFailureResponse.Source() {
-                @Override
-                public void reloadOnNextSession() {
-                    ingestor.reloadOnNextSession();
-                }
-
-                @Override
-                public void resubscribe(String reason) {
-                    subscriber.resubscribe(reason);
-                }
-
-                @Override
-                public void stop() {
-                    subscriber.close();
-                }
-            });
-        } catch (RuntimeException e) {
-            // E.g. an unreadable trust store: the writer already holds a producer and a thread.
-            writer.close();
-            failures.close();
-            throw e;
-        }
-        metrics.watch(new IngestMetrics.SourceConnection(subscriber::reconnects, subscriber::lastByteAt));
+    private MesosIngestion(SourceRun run) {
+        this.run = run;
     }
 
     /**
@@ -62,36 +27,38 @@ public final class MesosIngestion implements SourceIngestion {
      * same source has taken the transactional id: this one has stopped and must not lead any more.
      */
     public static MesosIngestion start(MesosIngestionConfig config, Clock clock, IngestMetrics metrics, Runnable onFenced) {
-        MesosIngestion ingestion = new MesosIngestion(config, clock, metrics, onFenced);
-        ingestion.subscriber.start();
+        EntityStateLoader loader = new EntityStateLoader(config.clientProperties(), config.topicPrefix(), config.kafkaTimeout());
+        SourceRun run = new SourceRun("mesos", KafkaWriterConfig.of(config.clientProperties(), config.topicPrefix(), config.transactionalId()),
+                metrics, onFenced, (writer, snapshotWritten) -> {
+                    MesosIngestor ingestor = new MesosIngestor(config.cluster(), writer, () -> loader.load(config.cluster()), clock,
+                            (session, records) -> snapshotWritten.run(), metrics);
+                    MesosSubscriber subscriber = new MesosSubscriber(config.mesos(), ingestor);
+                    return new SourceRun.Parts(new EventSource(subscriber::start, subscriber::resubscribe, subscriber::reconnects,
+                            subscriber::lastByteAt, subscriber::close), ingestor::reloadOnNextSession);
+                });
+        run.start();
         LOG.info("Ingesting Mesos cluster '{}' from {} into Kafka (transactional id {})",
                 config.cluster(), config.mesos().masters(), config.transactionalId());
-        return ingestion;
+        return new MesosIngestion(run);
     }
 
     /** True once a snapshot has been written: the topics describe the cluster. */
     @Override
     public boolean ready() {
-        return snapshotWritten && !failures.fenced();
+        return run.ready();
     }
 
-    /**
-     * True once this ingestion can no longer write: a newer ingestor of the same source took over,
-     * or its producer failed beyond repair. Either way its replica should give up the lead.
-     */
+    /** True once this ingestion can no longer write: its replica should give up the lead. */
     public boolean fenced() {
-        return failures.fenced();
+        return run.fenced();
     }
 
     public long reconnects() {
-        return subscriber.reconnects();
+        return run.reconnects();
     }
 
     @Override
     public void close() {
-        failures.close();
-        subscriber.close();
-        writer.close();
-        metrics.unwatch();
+        run.close();
     }
 }

@@ -15,20 +15,12 @@ import java.util.function.Consumer;
  */
 final class WriteFailureResponse implements AutoCloseable {
 
-    /** What the response acts on; set once the source exists. */
-    interface Source {
-        void reloadOnNextSession();
-
-        void resubscribe(String reason);
-
-        void stop();
-    }
-
     private final IngestMetrics metrics;
     private final Runnable onFenced;
     // Closing or restarting the source must not happen on the writer's own thread.
     private final ExecutorService control;
-    private volatile Source source;
+    private volatile EventSource source;
+    private volatile Runnable reloadOnNextSession;
     private volatile boolean fenced;
 
     WriteFailureResponse(IngestMetrics metrics, Runnable onFenced, String threadName) {
@@ -37,7 +29,9 @@ final class WriteFailureResponse implements AutoCloseable {
         this.control = Executors.newSingleThreadExecutor(r -> new Thread(r, threadName));
     }
 
-    void attach(Source source) {
+    /** What the response acts on, once it exists. */
+    void attach(Runnable reloadOnNextSession, EventSource source) {
+        this.reloadOnNextSession = reloadOnNextSession;
         this.source = source;
     }
 
@@ -53,7 +47,7 @@ final class WriteFailureResponse implements AutoCloseable {
 
     private void failed(WriteFailure failure) {
         metrics.writeFailed();
-        Source current = source;
+        EventSource current = source;
         if (current == null) {
             fenced |= failure.fatal();
             return;
@@ -62,12 +56,12 @@ final class WriteFailureResponse implements AutoCloseable {
             if (failure.fatal()) {
                 fenced = true;
                 control.execute(() -> {
-                    current.stop();
+                    current.close().run();
                     onFenced.run();
                 });
             } else {
-                current.reloadOnNextSession();
-                control.execute(() -> current.resubscribe("a write to Kafka failed: " + failure.reason()));
+                reloadOnNextSession.run();
+                control.execute(() -> current.resubscribe().accept("a write to Kafka failed: " + failure.reason()));
             }
         } catch (RejectedExecutionException e) {
             // Closing already: nothing left to stop or restart.
