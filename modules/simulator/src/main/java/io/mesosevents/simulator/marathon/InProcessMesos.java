@@ -1,5 +1,6 @@
 package io.mesosevents.simulator.marathon;
 
+import io.mesosevents.simulator.SimRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

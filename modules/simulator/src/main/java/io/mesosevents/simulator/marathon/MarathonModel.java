@@ -1,5 +1,6 @@
 package io.mesosevents.simulator.marathon;
 
+import io.mesosevents.simulator.SimRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

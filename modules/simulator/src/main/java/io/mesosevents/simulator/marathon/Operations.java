@@ -1,5 +1,6 @@
 package io.mesosevents.simulator.marathon;
 
+import io.mesosevents.simulator.SimRandom;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;

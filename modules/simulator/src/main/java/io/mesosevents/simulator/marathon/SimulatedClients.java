@@ -1,5 +1,6 @@
 package io.mesosevents.simulator.marathon;
 
+import io.mesosevents.simulator.SimRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.mesosevents.simulator.mesos;
 
+import io.mesosevents.simulator.SimRandom;
 import org.apache.mesos.v1.Protos.TimeInfo;
 import org.apache.mesos.v1.master.Protos.Event;
 import org.apache.mesos.v1.master.Protos.Response.GetExecutors.Executor;

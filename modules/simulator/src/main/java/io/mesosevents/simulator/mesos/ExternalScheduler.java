@@ -1,5 +1,6 @@
 package io.mesosevents.simulator.mesos;
 
+import io.mesosevents.simulator.SimRandom;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.apache.mesos.v1.master.Protos.Event;
 

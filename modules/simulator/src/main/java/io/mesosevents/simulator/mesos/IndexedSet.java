@@ -1,5 +1,6 @@
 package io.mesosevents.simulator.mesos;
 
+import io.mesosevents.simulator.SimRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.mesosevents.simulator.marathon;
 
+import io.mesosevents.simulator.SimRandom;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
