@@ -51,6 +51,9 @@ public final class KafkaRecordWriter implements RecordWriter {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean stopped;
+    // Set by a recoverable failure, cleared by the next flush: the session that was writing ends,
+    // and what it still submits must not land after the aborted records and leave a gap in its sequence.
+    private boolean discarding;
 
     /** Opens the producer and claims the transactional id, fencing any older writer that holds it. */
     public KafkaRecordWriter(KafkaWriterConfig config, Consumer<WriteFailure> onFailure) {
@@ -129,7 +132,13 @@ public final class KafkaRecordWriter implements RecordWriter {
                 Batch batch = null;
                 try {
                     batch = queue.poll(transaction.remaining(config.commitInterval(), IDLE_POLL), TimeUnit.MILLISECONDS);
-                    if (batch != null) {
+                    if (batch != null && discarding) {
+                        // A flush is the next session's first call: from there on, records count again.
+                        if (batch.sends().isEmpty() && batch.committed() != null) {
+                            discarding = false;
+                        }
+                        complete(batch, false);
+                    } else if (batch != null) {
                         write(batch, transaction);
                         complete(batch, true);
                     }
@@ -147,8 +156,9 @@ public final class KafkaRecordWriter implements RecordWriter {
                         stop("Writing to Kafka failed (" + e.getMessage() + ") and the transaction cannot be aborted; this writer stops", e);
                         return;
                     }
-                    LOG.warn("Writing to Kafka failed ({}); aborted the open transaction and dropped {} queued batch(es); the source will be resynchronised",
-                            e.getMessage(), dropped);
+                    discarding = true;
+                    LOG.warn("Writing to Kafka failed ({}); aborted the open transaction and dropped {} queued batch(es); "
+                            + "records are dropped until the source is resynchronised", e.getMessage(), dropped);
                     onFailure.accept(new WriteFailure(false, e.getMessage()));
                 } catch (InterruptedException e) {
                     complete(batch, false);

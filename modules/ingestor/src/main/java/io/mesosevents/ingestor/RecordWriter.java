@@ -15,7 +15,10 @@ public interface RecordWriter extends AutoCloseable {
     void submit(List<Send> sends, boolean atomically) throws InterruptedException;
 
     /**
-     * Returns once everything submitted before is committed or dropped by a failure.
+     * Returns once everything submitted before is committed or dropped by a failure. After a
+     * recoverable failure ({@link WriteFailure#fatal()} false), everything submitted up to the next
+     * flush is dropped and that flush returns false: the failed session's records never resume
+     * after a gap.
      *
      * @return true if it was committed
      */
