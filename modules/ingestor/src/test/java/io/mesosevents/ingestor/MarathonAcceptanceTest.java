@@ -13,6 +13,8 @@ import io.mesosevents.model.AvroClassTrust;
 import io.mesosevents.model.MarathonPayloadType;
 import io.mesosevents.model.common.EventKind;
 import io.mesosevents.model.common.EventMeta;
+import io.mesosevents.model.dlq.DeadLetter;
+import io.mesosevents.model.dlq.SourceType;
 import io.mesosevents.model.marathon.AppSnapshot;
 import io.mesosevents.model.marathon.DeploymentSnapshot;
 import io.mesosevents.model.marathon.EventStreamAttached;
@@ -153,6 +155,40 @@ class MarathonAcceptanceTest {
                 assertThat(java.util.Collections.indexOfSubList(payloads(longer), window)).as("the %d events both received, in order",
                         window.size()).isNotNegative();
             }
+        }
+    }
+
+    /** Invalid JSON on the stream becomes a dead letter with the raw text; the session goes on. */
+    @Test
+    void invalidJsonOnTheStreamIsADeadLetterAndTheStreamGoesOn(DevStack stack) throws Exception {
+        Map<String, Object> kafka = new HashMap<>(stack.clientProperties());
+        String prefix = "marathon-dlq.";
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+            new TopicProvisioner(admin, stack.bootstrapServers()).provision(prefix, Optional.of(1), Optional.empty());
+        }
+        try (MarathonSimulator marathon = MarathonSimulator.start(MarathonSimulatorConfig.defaults().withPort(0).withSeed(3)
+                .withRate(500).withMaxEvents(1_500));
+             MarathonIngestion ingestion = MarathonIngestion.start(new MarathonIngestionConfig("dlq",
+                     MarathonClientConfig.forMarathons(List.of(URI.create(marathon.url()))), Optional.empty(), kafka, prefix,
+                     Duration.ofSeconds(60)), Clock.systemUTC(),
+                     new IngestMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC(), "marathon"), () -> { })) {
+            awaitReady(ingestion);
+            marathon.setQuirk(StreamQuirk.INVALID_JSON, true);
+            assertThat(marathon.awaitEventsEmitted(1_500, Duration.ofSeconds(60))).isTrue();
+            Thread.sleep(1_000);
+
+            List<DeadLetter> letters = DeadLetterTopic.read(kafka, prefix);
+            assertThat(letters).isNotEmpty().allSatisfy(letter -> {
+                assertThat(letter.getSourceType()).isEqualTo(SourceType.MARATHON);
+                assertThat(letter.getStage()).isEqualTo("json");
+                assertThat(letter.getSource()).isEqualTo(marathon.url());
+                assertThat(letter.getOffsetInStream()).isNotNull();
+            });
+            List<MarathonTopic.Entry> entries = MarathonTopic.read(kafka, prefix, "dlq");
+            assertThat(entries.stream().map(e -> e.event().getMeta().getSessionId()).distinct())
+                    .as("the stream went on in the same session").hasSize(1);
+            assertThat(entries.get(entries.size() - 1).event().getMeta().getIngestTimestamp())
+                    .as("events after the dead letters").isAfter(letters.get(0).getIngestTimestamp());
         }
     }
 
