@@ -1,5 +1,6 @@
 package io.mesosevents.ingestor;
 
+import io.mesosevents.ingestor.topics.TopicProvisioner;
 import io.mesosevents.registry.serde.AvroSerializer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -297,6 +298,8 @@ public final class KafkaRecordWriter implements RecordWriter {
         // the broker (transactions v2) then refuses those as out of sequence, which is fatal for
         // the producer. One request in flight per connection keeps batches in order through retries.
         properties.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        // As large as the topics take (see TopicProvisioner): a deployment event may be megabytes.
+        properties.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicProvisioner.LARGE_RECORD_BYTES);
         return properties;
     }
 }

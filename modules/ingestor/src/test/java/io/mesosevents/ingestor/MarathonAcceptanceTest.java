@@ -192,6 +192,33 @@ class MarathonAcceptanceTest {
         }
     }
 
+    /** A 4 MiB event (deployment events carry whole group trees) is written whole, not refused by Kafka. */
+    @Test
+    void anEventOfMegabytesIsWrittenWhole(DevStack stack) throws Exception {
+        Map<String, Object> kafka = new HashMap<>(stack.clientProperties());
+        String prefix = "marathon-large.";
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+            new TopicProvisioner(admin, stack.bootstrapServers()).provision(prefix, Optional.of(1), Optional.empty());
+        }
+        try (MarathonSimulator marathon = MarathonSimulator.start(MarathonSimulatorConfig.defaults().withPort(0).withSeed(4)
+                .withRate(200).withMaxEvents(400));
+             MarathonIngestion ingestion = MarathonIngestion.start(new MarathonIngestionConfig("large",
+                     MarathonClientConfig.forMarathons(List.of(URI.create(marathon.url()))), Optional.empty(), kafka, prefix,
+                     Duration.ofSeconds(60)), Clock.systemUTC(),
+                     new IngestMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC(), "marathon"), () -> { })) {
+            awaitReady(ingestion);
+            marathon.setQuirk(StreamQuirk.OVERSIZED_FRAME, true);
+            assertThat(marathon.awaitEventsEmitted(400, Duration.ofSeconds(60))).isTrue();
+            Thread.sleep(1_000);
+
+            List<MarathonTopic.Entry> entries = MarathonTopic.read(kafka, prefix, "large");
+            assertThat(entries).anySatisfy(entry -> assertThat(entry.event().getPayload()).isInstanceOfSatisfying(
+                    GenericMarathonEvent.class, generic -> assertThat(generic.getRawJson().length()).isGreaterThan(3_000_000)));
+            assertThat(entries.stream().map(e -> e.event().getMeta().getSessionId()).distinct())
+                    .as("no write failure ended the session").hasSize(1);
+        }
+    }
+
     /** The model's events, without those about the transports themselves (attachments, subscriptions). */
     private static List<MarathonEvent> modelEvents(List<MarathonTopic.Entry> entries) {
         Set<String> transport = Set.of("event_stream_attached", "event_stream_detached", "subscribe_event", "unsubscribe_event");

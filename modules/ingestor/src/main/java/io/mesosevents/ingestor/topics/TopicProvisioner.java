@@ -11,6 +11,9 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +27,14 @@ import java.util.concurrent.ExecutionException;
 public final class TopicProvisioner {
 
     private static final Duration METADATA_PROPAGATION = Duration.ofSeconds(30);
+
+    /**
+     * Largest record the ingestor writes to {@code marathon.events} and {@code ingest.dlq}: a
+     * Marathon deployment event carries the whole group tree before and after, megabytes on a big
+     * cluster, and a dead letter keeps what could not be read. Kafka's 1 MiB default would refuse them.
+     */
+    public static final int LARGE_RECORD_BYTES = 16 * 1024 * 1024;
+    private static final Set<Topic> LARGE_RECORD_TOPICS = EnumSet.of(Topic.MARATHON_EVENTS, Topic.INGEST_DLQ);
 
     private final Admin admin;
     private final String bootstrapServers;
@@ -45,8 +56,11 @@ public final class TopicProvisioner {
         List<TopicStatus> statuses = new ArrayList<>();
         for (Topic topic : Topic.values()) {
             String name = topic.name(prefix);
-            NewTopic newTopic = new NewTopic(name, partitions, replicationFactor)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy().configValue()));
+            Map<String, String> configs = new HashMap<>(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy().configValue()));
+            if (LARGE_RECORD_TOPICS.contains(topic)) {
+                configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(LARGE_RECORD_BYTES));
+            }
+            NewTopic newTopic = new NewTopic(name, partitions, replicationFactor).configs(configs);
             try {
                 admin.createTopics(List.of(newTopic)).all().get();
                 statuses.add(new TopicStatus(name, TopicStatus.Outcome.CREATED, "cleanup.policy=" + topic.cleanupPolicy().configValue()));
