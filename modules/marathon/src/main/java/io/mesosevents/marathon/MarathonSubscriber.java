@@ -1,8 +1,8 @@
 package io.mesosevents.marathon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mesosevents.client.Backoff;
 import io.mesosevents.client.Errors;
+import io.mesosevents.client.SessionLoop;
 import io.mesosevents.marathon.SessionInbox.Stop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Subscribes to Marathon's event stream ({@code GET /v2/events}, server-sent events) and keeps
@@ -30,7 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MarathonSubscriber implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MarathonSubscriber.class);
-    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
     private static final String CLOSED = "subscriber closed";
 
     private final MarathonClientConfig config;
@@ -38,15 +35,12 @@ public final class MarathonSubscriber implements AutoCloseable {
     private final EventStreamCall call;
     private final MarathonRestClient rest;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final Backoff backoff;
-    private final Thread reader;
+    private final SessionLoop loop;
     private final ExecutorService snapshotReader;
 
-    private final AtomicLong reconnects = new AtomicLong();
     private volatile Instant lastByteAt;
     private volatile MarathonSession session;
     private volatile SessionInbox inbox;
-    private volatile boolean closed;
 
     public MarathonSubscriber(MarathonClientConfig config, MarathonStreamHandler handler) {
         this.config = config;
@@ -54,18 +48,19 @@ public final class MarathonSubscriber implements AutoCloseable {
         MarathonHttp http = new MarathonHttp(config);
         this.call = new EventStreamCall(http);
         this.rest = new MarathonRestClient(http, mapper);
-        this.backoff = new Backoff(config.backoff(), () -> ThreadLocalRandom.current().nextDouble());
-        this.reader = new Thread(this::run, "marathon-subscriber");
         this.snapshotReader = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "marathon-snapshot");
             thread.setDaemon(true);
             return thread;
         });
+        this.loop = new SessionLoop("Marathon", "marathon-subscriber", config.backoff(), this::attempt, snapshotReader::shutdownNow);
     }
 
     /** Starts subscribing on the subscriber's thread. */
     public void start() {
-        reader.start();
+        log.info("Subscribing to the Marathon event stream of {} (event types: {})", config.marathons(),
+                config.eventTypes().isEmpty() ? "all" : config.eventTypes());
+        loop.start();
     }
 
     /**
@@ -74,20 +69,7 @@ public final class MarathonSubscriber implements AutoCloseable {
      */
     @Override
     public void close() {
-        closed = true;
-        stopSession(CLOSED);
-        if (Thread.currentThread() == reader) {
-            return;
-        }
-        reader.interrupt();
-        try {
-            reader.join(JOIN_TIMEOUT.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (reader.isAlive()) {
-            log.warn("The Marathon subscriber thread did not stop within {} ms (a handler callback still runs)", JOIN_TIMEOUT.toMillis());
-        }
+        loop.close(() -> stopSession(CLOSED));
     }
 
     /**
@@ -101,7 +83,7 @@ public final class MarathonSubscriber implements AutoCloseable {
 
     /** How many times the subscriber started over after a failed attempt or an ended session. */
     public long reconnects() {
-        return reconnects.get();
+        return loop.reconnects();
     }
 
     /** When the last bytes of any session arrived. */
@@ -114,34 +96,16 @@ public final class MarathonSubscriber implements AutoCloseable {
         return Optional.ofNullable(session);
     }
 
-    private void run() {
-        log.info("Subscribing to the Marathon event stream of {} (event types: {})", config.marathons(),
-                config.eventTypes().isEmpty() ? "all" : config.eventTypes());
-        try {
-            while (!closed) {
-                Optional<OpenEventStream> open = connect();
-                if (open.isPresent()) {
-                    stream(open.get());
-                }
-                if (!closed) {
-                    reconnects.incrementAndGet();
-                    Duration delay = backoff.next();
-                    log.info("Reconnecting to Marathon in {} ms", delay.toMillis());
-                    Thread.sleep(delay.toMillis());
-                }
-            }
-        } catch (InterruptedException e) {
-            // close() interrupts a backoff sleep or a pending request: nothing more to do.
-        } finally {
-            snapshotReader.shutdownNow();
-        }
-        log.info("Marathon subscriber stopped");
+    /** One connection: open the stream, run its session to the end; how long it streamed. */
+    private Duration attempt() throws InterruptedException {
+        Optional<OpenEventStream> open = connect();
+        return open.isPresent() ? stream(open.get()) : Duration.ZERO;
     }
 
     /** Tries the Marathons in order; the first open stream wins. */
     private Optional<OpenEventStream> connect() throws InterruptedException {
         for (URI marathon : config.marathons()) {
-            if (closed) {
+            if (loop.closed()) {
                 break;
             }
             try {
@@ -153,11 +117,11 @@ public final class MarathonSubscriber implements AutoCloseable {
         return Optional.empty();
     }
 
-    private void stream(OpenEventStream open) throws InterruptedException {
+    private Duration stream(OpenEventStream open) throws InterruptedException {
         MarathonSession current = new MarathonSession(UUID.randomUUID().toString(), open.marathon(), Transport.SSE, Instant.now());
         inbox = open.inbox();
         session = current;
-        if (closed) {
+        if (loop.closed()) {
             stopSession(CLOSED);
         }
         log.info("Streaming events from Marathon {}, session {}", current.marathon(), current.id());
@@ -167,7 +131,7 @@ public final class MarathonSubscriber implements AutoCloseable {
             reason = new StreamSession(current, open, handler, config, rest, mapper, snapshotReader, at -> lastByteAt = at).run();
         } catch (RuntimeException e) {
             // A handler interrupted by close() fails as it may; that is no news.
-            if (!closed) {
+            if (!loop.closed()) {
                 log.error("Marathon stream handler failed in session {}; reconnecting", current.id(), e);
             }
             reason = "handler failed: " + Errors.describe(e);
@@ -180,13 +144,10 @@ public final class MarathonSubscriber implements AutoCloseable {
             session = null;
             inbox = null;
         }
-        if (closed) {
+        if (loop.closed()) {
             reason = CLOSED;
         }
         Duration lasted = Duration.between(current.connectedAt(), Instant.now());
-        if (lasted.compareTo(config.backoff().resetAfter()) >= 0) {
-            backoff.reset();
-        }
         log.info("Marathon session {} with {} ended after {} ms: {}", current.id(), current.marathon(), lasted.toMillis(), reason);
         try {
             handler.disconnected(current, reason);
@@ -196,6 +157,7 @@ public final class MarathonSubscriber implements AutoCloseable {
         if (interrupted) {
             throw new InterruptedException();
         }
+        return lasted;
     }
 
     private void stopSession(String reason) {

@@ -1,7 +1,7 @@
 package io.mesosevents.mesos;
 
-import io.mesosevents.client.Backoff;
 import io.mesosevents.client.Errors;
+import io.mesosevents.client.SessionLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Subscribes to the Mesos master Operator API ({@code POST /api/v1 SUBSCRIBE}) and keeps the
@@ -30,39 +28,35 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MesosSubscriber implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MesosSubscriber.class);
-    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final MesosClientConfig config;
     private final MesosStreamHandler handler;
     private final MasterLocator locator;
     private final MasterCall call;
-    private final Backoff backoff;
-    private final Thread reader;
+    private final SessionLoop loop;
     private final ScheduledExecutorService watchdogs;
 
-    private final AtomicLong reconnects = new AtomicLong();
     private volatile Instant lastByteAt;
     private volatile MesosSession session;
     private volatile InputStream stream;
-    private volatile boolean closed;
 
     public MesosSubscriber(MesosClientConfig config, MesosStreamHandler handler) {
         this.config = config;
         this.handler = handler;
         this.locator = MasterLocator.of(config);
         this.call = MasterCall.of(config);
-        this.backoff = new Backoff(config.backoff(), () -> ThreadLocalRandom.current().nextDouble());
-        this.reader = new Thread(this::run, "mesos-subscriber");
         this.watchdogs = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "mesos-subscriber-watchdog");
             thread.setDaemon(true);
             return thread;
         });
+        this.loop = new SessionLoop("Mesos", "mesos-subscriber", config.backoff(), this::attempt, watchdogs::shutdownNow);
     }
 
     /** Starts subscribing on the reader thread. */
     public void start() {
-        reader.start();
+        log.info("Subscribing to Mesos master {} ({})", config.masters(), config.encoding());
+        loop.start();
     }
 
     /**
@@ -71,20 +65,7 @@ public final class MesosSubscriber implements AutoCloseable {
      */
     @Override
     public void close() {
-        closed = true;
-        closeStream();
-        if (Thread.currentThread() == reader) {
-            return;
-        }
-        reader.interrupt();
-        try {
-            reader.join(JOIN_TIMEOUT.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (reader.isAlive()) {
-            log.warn("The Mesos subscriber thread did not stop within {} ms (a handler callback still runs)", JOIN_TIMEOUT.toMillis());
-        }
+        loop.close(this::closeStream);
     }
 
     /**
@@ -98,7 +79,7 @@ public final class MesosSubscriber implements AutoCloseable {
 
     /** How many times the subscriber started over after a failed attempt or an ended session. */
     public long reconnects() {
-        return reconnects.get();
+        return loop.reconnects();
     }
 
     /** When the last bytes of any session arrived. */
@@ -111,27 +92,9 @@ public final class MesosSubscriber implements AutoCloseable {
         return Optional.ofNullable(session);
     }
 
-    private void run() {
-        log.info("Subscribing to Mesos master {} ({})", config.masters(), config.encoding());
-        try {
-            while (!closed) {
-                Optional<OpenStream> open = connect();
-                if (open.isPresent()) {
-                    stream(open.get());
-                }
-                if (!closed) {
-                    reconnects.incrementAndGet();
-                    Duration delay = backoff.next();
-                    log.info("Resubscribing to Mesos in {} ms", delay.toMillis());
-                    Thread.sleep(delay.toMillis());
-                }
-            }
-        } catch (InterruptedException e) {
-            // close() interrupts a backoff sleep or a pending request: nothing more to do.
-        } finally {
-            watchdogs.shutdownNow();
-        }
-        log.info("Mesos subscriber stopped");
+    /** One subscription: connect, stream to the end; how long it streamed. */
+    private Duration attempt() throws InterruptedException {
+        return connect().map(this::stream).orElse(Duration.ZERO);
     }
 
     /** Tries the candidates in order; the first open stream wins. */
@@ -144,7 +107,7 @@ public final class MesosSubscriber implements AutoCloseable {
             return Optional.empty();
         }
         for (URI master : candidates) {
-            if (closed) {
+            if (loop.closed()) {
                 break;
             }
             try {
@@ -162,11 +125,11 @@ public final class MesosSubscriber implements AutoCloseable {
         return Optional.empty();
     }
 
-    private void stream(OpenStream open) {
+    private Duration stream(OpenStream open) {
         MesosSession current = new MesosSession(UUID.randomUUID().toString(), open.master(), open.encoding(), Instant.now());
         stream = open.body();
         session = current;
-        if (closed) {
+        if (loop.closed()) {
             closeStream();
         }
         log.info("Subscribed to Mesos master {} ({}), session {}", current.master(), current.encoding(), current.id());
@@ -177,7 +140,7 @@ public final class MesosSubscriber implements AutoCloseable {
             reason = new SessionReader(current, open.body(), watchdog, handler, () -> lastByteAt = Instant.now(), config.maxRecordSize()).read();
         } catch (RuntimeException e) {
             // A handler interrupted by close() fails as it may; that is no news.
-            if (!closed) {
+            if (!loop.closed()) {
                 log.error("Mesos stream handler failed in session {}; resubscribing", current.id(), e);
             }
             reason = "handler failed: " + Errors.describe(e);
@@ -185,19 +148,17 @@ public final class MesosSubscriber implements AutoCloseable {
             closeStream();
             session = null;
         }
-        if (closed) {
+        if (loop.closed()) {
             reason = "subscriber closed";
         }
         Duration lasted = Duration.between(current.connectedAt(), Instant.now());
-        if (lasted.compareTo(config.backoff().resetAfter()) >= 0) {
-            backoff.reset();
-        }
         log.info("Mesos session {} with {} ended after {} ms: {}", current.id(), current.master(), lasted.toMillis(), reason);
         try {
             handler.disconnected(current, reason);
         } catch (RuntimeException e) {
             log.error("Mesos stream handler failed on the end of session {}", current.id(), e);
         }
+        return lasted;
     }
 
     private void closeStream() {
