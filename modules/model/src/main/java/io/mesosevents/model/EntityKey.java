@@ -45,6 +45,12 @@ public record EntityKey(String cluster, String id) {
         return cluster + SEPARATOR + id;
     }
 
+    /** Whether {@code key} is an entity key rather than a bare cluster name (as snapshot markers are keyed). */
+    public static boolean isEntityKey(String key) {
+        int separator = key.indexOf(SEPARATOR);
+        return separator > 0 && separator < key.length() - 1;
+    }
+
     /** Reads a key written by {@link #encode()}. */
     public static EntityKey parse(String key) {
         Objects.requireNonNull(key, "key");

@@ -17,6 +17,9 @@ class AvroClassTrustTest {
         assertThat(AvroClassTrust.MODEL_CLASSES.isTrusted(TaskState.class)).isTrue();
         assertThat(AvroClassTrust.MODEL_CLASSES.isTrusted(HealthCheckSummary.class)).isTrue();
         assertThat(AvroClassTrust.MODEL_CLASSES.isTrusted(DeploymentView.class)).isTrue();
+        // Records of the views application's stores, in no topic.
+        assertThat(AvroClassTrust.MODEL_CLASSES.isTrusted(io.mesosevents.model.state.AppTask.class)).isTrue();
+        assertThat(AvroClassTrust.MODEL_CLASSES.isTrusted(io.mesosevents.model.state.EventPosition.class)).isTrue();
         // hand-written model classes and foreign classes stay untrusted
         assertThat(AvroClassTrust.MODEL_CLASSES.isTrusted(Topic.class)).isFalse();
         assertThat(AvroClassTrust.MODEL_CLASSES.isTrusted(java.io.File.class)).isFalse();

@@ -49,4 +49,13 @@ class EntityKeyTest {
         assertThatThrownBy(() -> EntityKey.parse("eu1")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("eu1");
     }
+
+    @Test
+    void tellsEntityKeysFromBareClusterNames() {
+        assertThat(EntityKey.isEntityKey("eu1//prod/web")).isTrue();
+        assertThat(EntityKey.isEntityKey("eu1/task-1")).isTrue();
+        assertThat(EntityKey.isEntityKey("eu1")).isFalse();
+        assertThat(EntityKey.isEntityKey("eu1/")).isFalse();
+        assertThat(EntityKey.isEntityKey("/task-1")).isFalse();
+    }
 }
