@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.stream.LongStream;
 
 /**
- * Folds one task event into the task's row: a pure function, so it is tested and reasoned
+ * Folds one Mesos task event into the task's row: a pure function, so it is tested and reasoned
  * about without Kafka. Fields the event does not carry keep their previous value, because
  * TASK_UPDATED events carry only the status (no name, resources or labels).
  */
@@ -50,7 +50,9 @@ final class TaskViewFold {
             // The latest status update speaks for itself: a status without message clears the old one.
             row.setLastStatusMessage(status.getMessage()).setLastReason(status.getReason());
             if (status.getHealthy() != null) {
-                row.setHealthy(status.getHealthy());
+                row.setHealth(TaskHealthFold.mesosResult(row.getHealth(), event.getTaskId(), status.getHealthy(),
+                        happenedAt(event), status.getMessage()));
+                row.setHealthy(row.getHealth().getHealthy());
             }
             if (!status.getIpAddresses().isEmpty()) {
                 row.setIpAddresses(status.getIpAddresses());
@@ -66,7 +68,7 @@ final class TaskViewFold {
                 row.setFinished(when);
             }
         });
-        return row.setUpdatedAt(meta.getIngestTimestamp()).setLastSessionId(meta.getSessionId())
+        return TaskApps.assign(row).setUpdatedAt(meta.getIngestTimestamp()).setLastSessionId(meta.getSessionId())
                 .setLastSequence(meta.getSequence()).build();
     }
 

@@ -1,69 +1,91 @@
 package io.mesosevents.streams;
 
+import io.mesosevents.model.EntityKey;
 import io.mesosevents.model.common.EventKind;
+import io.mesosevents.model.marathon.MarathonEvent;
 import io.mesosevents.model.mesos.MesosTaskEvent;
 import io.mesosevents.model.state.TaskView;
+import java.time.Duration;
 import java.time.Instant;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one row per task in a store and forwards every change: the new row, or a tombstone
- * (null) when the task is GONE.
+ * Keeps one row per task, folded from the task's Mesos events ({@link TaskViewFold}) and its
+ * task-scoped Marathon events ({@link TaskMarathonFold}), and forwards every change: the new row,
+ * or a tombstone (null) when the task is GONE or finished longer ago than the retention.
  *
- * <p>Events of one task may arrive out of order (a snapshot taken before a live update can be
- * written after it), so the source time of the event that last changed a row is kept beside it;
- * TaskView has no field for it. An event older than that is dropped rather than moving the
- * row backwards. When either time is unknown the event is applied: there is nothing to compare.
+ * <p>Each source has its own event position ({@link GuardedTable}): their clocks and sequences
+ * are not comparable. A Marathon event never re-creates a task Mesos deleted.
  */
-final class TaskViewProcessor implements FixedKeyProcessor<String, MesosTaskEvent, TaskView> {
+final class TaskViewProcessor implements Processor<String, SpecificRecord, String, TaskView> {
 
     private static final Logger log = LoggerFactory.getLogger(TaskViewProcessor.class);
 
-    private FixedKeyProcessorContext<String, TaskView> context;
-    private KeyValueStore<String, TaskView> views;
-    private KeyValueStore<String, Long> sourceTimes;
+    private final Duration finishedRetention;
+    private ProcessorContext<String, TaskView> context;
+    private GuardedTable<TaskView> byMesos;
+    private GuardedTable<TaskView> byMarathon;
+
+    TaskViewProcessor(Duration finishedRetention) {
+        this.finishedRetention = finishedRetention;
+    }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, TaskView> context) {
+    public void init(ProcessorContext<String, TaskView> context) {
         this.context = context;
-        this.views = context.getStateStore(TaskViewTopology.VIEW_STORE);
-        this.sourceTimes = context.getStateStore(TaskViewTopology.SOURCE_TIME_STORE);
+        this.byMesos = GuardedTable.of(context, TaskViewTopology.ROW_STORE, TaskViewTopology.MESOS_POSITION_STORE);
+        this.byMarathon = GuardedTable.of(context, TaskViewTopology.ROW_STORE,
+                TaskViewTopology.MARATHON_POSITION_STORE);
+        context.schedule(Retention.scanInterval(finishedRetention), PunctuationType.WALL_CLOCK_TIME,
+                this::removeFinished);
     }
 
     @Override
-    public void process(FixedKeyRecord<String, MesosTaskEvent> record) {
+    public void process(Record<String, SpecificRecord> record) {
         String key = record.key();
-        MesosTaskEvent event = record.value();
-        Instant sourceTime = event.getMeta().getSourceTimestamp();
-        if (isOlderThanRow(key, sourceTime)) {
-            log.debug("Ignoring out-of-order event for task {}: session {} sequence {}", key,
-                    event.getMeta().getSessionId(), event.getMeta().getSequence());
-            return;
+        if (record.value() instanceof MesosTaskEvent event) {
+            byMesos.apply(key, event.getMeta(), previous -> event.getMeta().getKind() == EventKind.GONE ? null
+                            : TaskViewFold.apply(previous, event))
+                    .ifPresentOrElse(applied -> context.forward(record.withValue(applied.row())),
+                            () -> log.debug("Ignoring Mesos event behind task {}: session {} sequence {}", key,
+                                    event.getMeta().getSessionId(), event.getMeta().getSequence()));
+        } else if (record.value() instanceof MarathonEvent event) {
+            if (byMesos.get(key) == null && byMesos.seen(key)) {
+                log.debug("Ignoring Marathon event for task {}: Mesos removed it", key);
+                return;
+            }
+            EntityKey task = EntityKey.parse(key);
+            byMarathon.apply(key, event.getMeta(), previous -> TaskMarathonFold.apply(previous, task.cluster(),
+                            task.id(), event))
+                    .ifPresent(applied -> context.forward(record.withValue(applied.row())));
         }
-        if (event.getMeta().getKind() == EventKind.GONE) {
-            views.delete(key);
-            sourceTimes.delete(key);
-            context.forward(record.withValue(null));
-            return;
-        }
-        TaskView row = TaskViewFold.apply(views.get(key), event);
-        views.put(key, row);
-        if (sourceTime != null) {
-            sourceTimes.put(key, sourceTime.toEpochMilli());
-        }
-        context.forward(record.withValue(row));
     }
 
-    private boolean isOlderThanRow(String key, Instant sourceTime) {
-        if (sourceTime == null) {
-            return false;
+    private void removeFinished(long now) {
+        Instant cutoff = Instant.ofEpochMilli(now).minus(finishedRetention);
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, TaskView> rows = byMesos.all()) {
+            rows.forEachRemaining(row -> {
+                if (row.value.getFinished() != null && row.value.getFinished().isBefore(cutoff)) {
+                    expired.add(row.key);
+                }
+            });
         }
-        Long rowTime = sourceTimes.get(key);
-        return rowTime != null && sourceTime.toEpochMilli() < rowTime;
+        for (String key : expired) {
+            byMesos.delete(key);
+            context.forward(new Record<>(key, null, now));
+        }
+        if (!expired.isEmpty()) {
+            log.info("Removed {} tasks finished more than {} ago", expired.size(), finishedRetention);
+        }
     }
 }

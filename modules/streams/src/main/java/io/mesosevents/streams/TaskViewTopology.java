@@ -2,49 +2,73 @@ package io.mesosevents.streams;
 
 import io.mesosevents.model.Topic;
 import io.mesosevents.model.common.EventKind;
+import io.mesosevents.model.marathon.MarathonEvent;
 import io.mesosevents.model.mesos.MesosTaskEvent;
+import io.mesosevents.model.state.AgentView;
 import io.mesosevents.model.state.TaskView;
-import io.mesosevents.registry.serde.AvroSerdes;
-import java.util.Map;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
+import java.time.Duration;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TableJoined;
 
 /**
- * The task table: {@code mesos.task-events} folded into one TaskView per {@code <cluster>/<task id>},
- * written to the compacted {@code state.tasks} (tombstone when a task is GONE).
+ * The task table: every task's latest state, keyed {@code <cluster>/<task id>} and written to the
+ * compacted {@code state.tasks}.
  *
- * <p>The input is keyed by {@code <cluster>/<task id>} already and the output keeps that key,
- * so the topology needs no repartitioning and two clusters sharing a task id never meet.
+ * <ol>
+ *   <li>Mesos task events (snapshot markers dropped) and the task-scoped Marathon events,
+ *       re-keyed from their app to the task ({@link MarathonTaskFacts}), meet in one processor
+ *       that folds them into a row per task ({@link TaskViewProcessor}).</li>
+ *   <li>The rows are joined to the agents table for the host ({@link TaskHosts}). The fold may
+ *       remove rows from a punctuator (finished-task retention), so it is a key-changing
+ *       {@code process()} and its rows pass through the repartition topic {@code task-rows}.</li>
+ *   <li>The result is the queryable store {@code tasks} and the topic {@code state.tasks}.</li>
+ * </ol>
  */
 public final class TaskViewTopology {
 
-    static final String VIEW_STORE = "task-views";
-    static final String SOURCE_TIME_STORE = "task-source-times";
+    static final String ROW_STORE = "task-rows";
+    static final String MESOS_POSITION_STORE = "task-mesos-positions";
+    static final String MARATHON_POSITION_STORE = "task-marathon-positions";
 
     private TaskViewTopology() {
     }
 
-    /** The topology over topics under {@code topicPrefix}; {@code serdeConfig} configures the Avro serdes. */
-    public static Topology build(String topicPrefix, Map<String, ?> serdeConfig) {
-        Serde<String> keys = Serdes.String();
-        Serde<MesosTaskEvent> events = AvroSerdes.specific(MesosTaskEvent.class, serdeConfig, false);
-        Serde<TaskView> views = AvroSerdes.specific(TaskView.class, serdeConfig, false);
+    public static KTable<String, TaskView> addTo(StreamsBuilder builder, String topicPrefix, ViewSerdes serdes,
+                                                 KStream<String, MarathonEvent> marathonEvents,
+                                                 KTable<String, AgentView> agents, Duration finishedRetention) {
+        builder.addStateStore(serdes.rowStore(ROW_STORE, TaskView.class));
+        builder.addStateStore(serdes.positionStore(MESOS_POSITION_STORE));
+        builder.addStateStore(serdes.positionStore(MARATHON_POSITION_STORE));
 
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VIEW_STORE), keys, views));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SOURCE_TIME_STORE), keys,
-                Serdes.Long()));
-
-        builder.stream(Topic.MESOS_TASK_EVENTS.name(topicPrefix), Consumed.with(keys, events))
+        KStream<String, SpecificRecord> mesosTaskEvents = builder
+                .stream(Topic.MESOS_TASK_EVENTS.name(topicPrefix),
+                        Consumed.with(serdes.keys(), serdes.values(MesosTaskEvent.class)).withName("task-events"))
                 .filterNot((key, event) -> isMarker(event))
-                .processValues(TaskViewProcessor::new, VIEW_STORE, SOURCE_TIME_STORE)
-                .to(Topic.STATE_TASKS.name(topicPrefix), Produced.with(keys, views));
-        return builder.build();
+                .mapValues(event -> event);
+        KStream<String, SpecificRecord> marathonTaskEvents = marathonEvents
+                .flatMap((key, event) -> MarathonTaskFacts.of(event), Named.as("marathon-events-by-task"))
+                .repartition(Repartitioned.with(serdes.keys(), serdes.values(MarathonEvent.class))
+                        .withName("marathon-events-by-task"))
+                .mapValues(event -> event);
+
+        KTable<String, TaskView> rows = mesosTaskEvents.merge(marathonTaskEvents)
+                .process(() -> new TaskViewProcessor(finishedRetention), Named.as("task-fold"), ROW_STORE,
+                        MESOS_POSITION_STORE, MARATHON_POSITION_STORE)
+                .toTable(Named.as("task-rows"), serdes.materialized("task-rows-table", TaskView.class));
+
+        KTable<String, TaskView> tasks = rows.leftJoin(agents, TaskHosts::agentKey, TaskHosts::withHost,
+                TableJoined.as("task-hosts"),
+                serdes.materialized(ViewStores.TASKS.storeName(), TaskView.class));
+        tasks.toStream(Named.as("task-changes")).to(Topic.STATE_TASKS.name(topicPrefix),
+                Produced.with(serdes.keys(), serdes.values(TaskView.class)).withName("state-tasks"));
+        return tasks;
     }
 
     /** Snapshot markers are written to every partition keyed by cluster alone; they describe no task. */

@@ -31,16 +31,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The task table topology, driven without a broker but with the real serdes against the embedded registry. */
+/** The task table, driven through the whole views topology with the real serdes against the embedded registry. */
 class TaskViewTopologyTest {
 
-    private static final String PREFIX = "test.";
     private static final String TASK = "web.instance-4f7c2a9e._app.1";
+    private static final String KEY = "eu1/" + TASK;
 
     private static SchemaRegistryServer registry;
 
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, MesosTaskEvent> events;
+    private ViewsDriver views;
     private TestOutputTopic<String, TaskView> tasks;
 
     @BeforeAll
@@ -56,25 +55,17 @@ class TaskViewTopologyTest {
 
     @BeforeEach
     void startDriver(@TempDir Path stateDir) {
-        StreamsAppConfig config = StreamsAppConfig.defaults().withSchemaRegistryUrl(registry.url())
-                .withTopicPrefix(PREFIX).withStateDir(stateDir);
-        Map<String, Object> serdeConfig = config.serdeConfig();
-        driver = new TopologyTestDriver(TaskViewTopology.build(PREFIX, serdeConfig), config.streamsProperties());
-        events = driver.createInputTopic("test.mesos.task-events", Serdes.String().serializer(),
-                AvroSerdes.specific(MesosTaskEvent.class, serdeConfig, false).serializer());
-        tasks = driver.createOutputTopic("test.state.tasks", Serdes.String().deserializer(),
-                AvroSerdes.specific(TaskView.class, serdeConfig, false).deserializer());
+        views = new ViewsDriver(registry.url(), stateDir);
+        tasks = views.tasks;
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        views.close();
     }
 
     private void pipe(MesosTaskEvent event) {
-        String key = event.getTaskId().isEmpty() ? event.getMeta().getCluster()
-                : event.getMeta().getCluster() + "/" + event.getTaskId();
-        events.pipeInput(key, event);
+        views.pipe(event);
     }
 
     @Test
@@ -132,8 +123,7 @@ class TaskViewTopologyTest {
 
         assertThat(tasks.readValuesToList()).extracting(TaskView::getState)
                 .containsExactly(TaskState.TASK_STAGING, TaskState.TASK_KILLED);
-        assertThat(driver.<String, TaskView>getKeyValueStore(TaskViewTopology.VIEW_STORE).get("eu1/" + TASK)
-                .getState()).isEqualTo(TaskState.TASK_KILLED);
+        assertThat(views.task(KEY).getState()).isEqualTo(TaskState.TASK_KILLED);
     }
 
     @Test
@@ -144,7 +134,7 @@ class TaskViewTopologyTest {
 
         List<TestRecord<String, TaskView>> rows = tasks.readRecordsToList();
         assertThat(rows).extracting(TestRecord::key).containsExactly("eu1/" + TASK);
-        assertThat(driver.<String, TaskView>getKeyValueStore(TaskViewTopology.VIEW_STORE).get("eu1")).isNull();
+        assertThat(views.task("eu1")).isNull();
     }
 
     @Test
@@ -158,5 +148,113 @@ class TaskViewTopologyTest {
         assertThat(table.get("eu1/" + TASK).getState()).isEqualTo(TaskState.TASK_RUNNING);
         assertThat(table.get("us1/" + TASK).getState()).isEqualTo(TaskState.TASK_STAGING);
         assertThat(table.get("us1/" + TASK).getCluster()).isEqualTo("us1");
+    }
+
+    @Test
+    void aMarathonTaskIdNamesItsAppAndInstanceAndOtherTasksGroupByFrameworkAndName() {
+        pipe(added("eu1", TASK, 0));
+        pipe(added("eu1", "spark-driver-42", 1));
+
+        assertThat(views.task(KEY).getAppId()).isEqualTo("/web");
+        assertThat(views.task(KEY).getInstanceId()).isEqualTo("web.marathon-4f7c2a9e");
+        assertThat(views.task("eu1/spark-driver-42").getAppId()).isEqualTo(TaskEvents.FRAMEWORK_ID + "/web");
+    }
+
+    @Test
+    void marathonEventsAddAppVersionAndHealthWithoutOverridingMesosState() {
+        pipe(added("eu1", TASK, 0));
+        pipe(updated("eu1", TASK, TaskState.TASK_RUNNING, 5));
+        // Marathon's status arrives later but reports an older state: Mesos owns the state.
+        views.pipe("/prod/web", MarathonTaskEvents.statusUpdate("eu1", "/prod/web", TASK, TaskState.TASK_STAGING, 6));
+        views.pipe("/prod/web", MarathonTaskEvents.healthChanged("eu1", "/prod/web", TASK, false, 7));
+
+        TaskView row = views.task(KEY);
+        assertThat(row.getState()).isEqualTo(TaskState.TASK_RUNNING);
+        assertThat(row.getAppId()).isEqualTo("/prod/web");
+        assertThat(row.getVersion()).isEqualTo(MarathonTaskEvents.VERSION);
+        // Mesos said healthy (TaskEvents' RUNNING status), Marathon says not alive: the combined verdict is unhealthy.
+        assertThat(row.getHealth().getMesosHealthy()).isTrue();
+        assertThat(row.getHealth().getAlive()).isFalse();
+        assertThat(row.getHealthy()).isFalse();
+        assertThat(row.getLastSessionId()).isEqualTo("session-1");
+    }
+
+    @Test
+    void aTaskOnlyMarathonReportsTakesItsStateAndHostFromMarathon() {
+        views.pipe("/prod/web", MarathonTaskEvents.statusUpdate("eu1", "/prod/web", TASK, TaskState.TASK_RUNNING, 3));
+
+        TaskView row = views.task(KEY);
+        assertThat(row.getState()).isEqualTo(TaskState.TASK_RUNNING);
+        assertThat(row.getHost()).isEqualTo("node-7.example.org");
+        assertThat(row.getPorts()).containsExactly(31000L, 31001L);
+        assertThat(row.getStarted()).isEqualTo(T0.plusSeconds(3));
+    }
+
+    @Test
+    void aMarathonEventDoesNotBringBackATaskMesosRemoved() {
+        pipe(added("eu1", TASK, 0));
+        pipe(gone("eu1", TASK, 10));
+        views.pipe("/prod/web", MarathonTaskEvents.healthChanged("eu1", "/prod/web", TASK, true, 11));
+
+        assertThat(views.task(KEY)).isNull();
+        List<TestRecord<String, TaskView>> rows = tasks.readRecordsToList();
+        assertThat(rows.get(rows.size() - 1).value()).isNull();
+    }
+
+    @Test
+    void theHostComesFromTheAgentEvenWhenTheAgentIsSeenAfterTheTask() {
+        pipe(added("eu1", TASK, 0));
+        assertThat(views.task(KEY).getHost()).isNull();
+
+        views.pipe(AgentEvents.added("eu1", TaskEvents.AGENT_ID, 2));
+
+        assertThat(views.task(KEY).getHost()).isEqualTo("agent-3.eu1.internal");
+        assertThat(tasks.readKeyValuesToMap().get(KEY).getHost()).isEqualTo("agent-3.eu1.internal");
+    }
+
+    @Test
+    void aDuplicateChangesNothing() {
+        MesosTaskEvent running = updated("eu1", TASK, TaskState.TASK_RUNNING, 5);
+        pipe(added("eu1", TASK, 0));
+        pipe(running);
+        int before = tasks.readRecordsToList().size();
+
+        pipe(running);
+
+        assertThat(tasks.readRecordsToList()).isEmpty();
+        assertThat(before).isEqualTo(2);
+    }
+
+    @Test
+    void aFinishedTaskIsRemovedAfterTheRetentionAndARunningOneStays() {
+        pipe(added("eu1", TASK, 0));
+        pipe(updated("eu1", TASK, TaskState.TASK_FAILED, 5));
+        pipe(added("eu1", "api.instance-1._app.1", 6));
+        tasks.readRecordsToList();
+
+        // Wall-clock time in the driver starts at the real now, far after T0 + 5 s: the next scan expires the task.
+        views.advanceWallClock(ViewsDriver.FINISHED_RETENTION.dividedBy(10));
+
+        List<TestRecord<String, TaskView>> rows = tasks.readRecordsToList();
+        assertThat(rows).extracting(TestRecord::key).containsExactly(KEY);
+        assertThat(rows.get(0).value()).isNull();
+        assertThat(views.task(KEY)).isNull();
+        assertThat(views.task("eu1/api.instance-1._app.1")).isNotNull();
+    }
+
+    @Test
+    void aTaskIsReadAsItWasAtAPastTime() {
+        pipe(added("eu1", TASK, 0));
+        pipe(updated("eu1", TASK, TaskState.TASK_RUNNING, 5));
+        pipe(updated("eu1", TASK, TaskState.TASK_KILLED, 60));
+        pipe(gone("eu1", TASK, 90));
+
+        assertThat(views.<TaskView>rowAsOf(ViewStores.TASKS, KEY, T0)).isNull();
+        assertThat(views.<TaskView>rowAsOf(ViewStores.TASKS, KEY, T0.plusSeconds(30)).getState())
+                .isEqualTo(TaskState.TASK_RUNNING);
+        assertThat(views.<TaskView>rowAsOf(ViewStores.TASKS, KEY, T0.plusSeconds(61)).getState())
+                .isEqualTo(TaskState.TASK_KILLED);
+        assertThat(views.<TaskView>rowAsOf(ViewStores.TASKS, KEY, T0.plusSeconds(91))).isNull();
+        assertThat(views.task(KEY)).isNull();
     }
 }

@@ -1,0 +1,92 @@
+package io.mesosevents.streams;
+
+import io.mesosevents.model.common.EventMeta;
+import io.mesosevents.model.state.EventPosition;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * One row per entity plus the position of the event that last changed it: the shared core of
+ * every view processor. An event behind the row's position ({@link EventOrder}) is not applied.
+ *
+ * <p>The position outlives a deleted row, so a late event from before the deletion cannot bring
+ * the entity back.
+ *
+ * @param <V> the row type
+ */
+final class GuardedTable<V> {
+
+    /** What applying an event did: the new row, or null when the row was deleted. */
+    record Applied<V>(V row) {
+        boolean deleted() {
+            return row == null;
+        }
+    }
+
+    private final KeyValueStore<String, V> rows;
+    private final KeyValueStore<String, EventPosition> positions;
+
+    private GuardedTable(KeyValueStore<String, V> rows, KeyValueStore<String, EventPosition> positions) {
+        this.rows = rows;
+        this.positions = positions;
+    }
+
+    /** The table over the stores named {@code rowStore} and {@code positionStore} of a processor. */
+    static <V> GuardedTable<V> of(ProcessingContext context, String rowStore, String positionStore) {
+        return new GuardedTable<>(context.getStateStore(rowStore), context.getStateStore(positionStore));
+    }
+
+    V get(String key) {
+        return rows.get(key);
+    }
+
+    /** Whether an event was ever applied for {@code key}, even if its row has been deleted since. */
+    boolean seen(String key) {
+        return positions.get(key) != null;
+    }
+
+    /** Every row, for scans such as retention; close the iterator. */
+    KeyValueIterator<String, V> all() {
+        return rows.all();
+    }
+
+    /**
+     * Applies {@code fold} (previous row, null if none → new row, null to delete) unless the event
+     * is behind the row; empty when it was not applied.
+     */
+    Optional<Applied<V>> apply(String key, EventMeta event, UnaryOperator<V> fold) {
+        if (EventOrder.isBehind(positions.get(key), event)) {
+            return Optional.empty();
+        }
+        V row = fold.apply(rows.get(key));
+        if (row == null) {
+            rows.delete(key);
+        } else {
+            rows.put(key, row);
+        }
+        positions.put(key, EventOrder.positionOf(event));
+        return Optional.of(new Applied<>(row));
+    }
+
+    /**
+     * Applies {@code fold} without a position check, for inputs that are derived views rather than
+     * log events and so carry no position; returns the new row, null when deleted.
+     */
+    V update(String key, UnaryOperator<V> fold) {
+        V row = fold.apply(rows.get(key));
+        if (row == null) {
+            rows.delete(key);
+        } else {
+            rows.put(key, row);
+        }
+        return row;
+    }
+
+    /** Removes a row without an event (e.g. retention); the position stays. */
+    void delete(String key) {
+        rows.delete(key);
+    }
+}

@@ -1,0 +1,64 @@
+package io.mesosevents.streams;
+
+import io.mesosevents.model.Topic;
+import io.mesosevents.model.marathon.MarathonEvent;
+import io.mesosevents.model.state.AgentView;
+import io.mesosevents.model.state.DeploymentView;
+import io.mesosevents.model.state.TaskView;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Named;
+
+/**
+ * Every view of the views application in one topology, read top to bottom in the order the
+ * views build on each other: agents and frameworks from their Mesos topics; deployments from
+ * {@code marathon.events}; tasks from Mesos task events and Marathon's task events, joined to the
+ * agents for their host; apps and app health from the tasks, Marathon's app events and the
+ * deployments. Every queryable view also keeps its history ({@link ViewHistory}).
+ */
+public final class ViewsTopology {
+
+    private ViewsTopology() {
+    }
+
+    /** The topology over the topics and with the settings of {@code config}. */
+    public static Topology build(StreamsAppConfig config) {
+        return build(config.topicPrefix(), config.serdeConfig(), config.finishedRetention(),
+                config.historyRetention());
+    }
+
+    static Topology build(String topicPrefix, Map<String, ?> serdeConfig, Duration finishedRetention,
+                          Duration historyRetention) {
+        ViewSerdes serdes = new ViewSerdes(serdeConfig);
+        StreamsBuilder builder = new StreamsBuilder();
+        ViewHistory history = new ViewHistory(builder, serdes, historyRetention);
+
+        KStream<String, AgentView> agentChanges = AgentViewTopology.addTo(builder, topicPrefix, serdes);
+        history.record(ViewStores.AGENTS, agentChanges);
+        KTable<String, AgentView> agents = agentChanges.toTable(Named.as("agents-table"),
+                serdes.materialized("agents-table", AgentView.class));
+        history.record(ViewStores.FRAMEWORKS, FrameworkViewTopology.addTo(builder, topicPrefix, serdes));
+
+        KStream<String, MarathonEvent> marathonEvents = builder.stream(Topic.MARATHON_EVENTS.name(topicPrefix),
+                Consumed.with(serdes.keys(), serdes.values(MarathonEvent.class)).withName("marathon-events"));
+        KStream<String, DeploymentView> deploymentChanges = DeploymentViewTopology.addTo(marathonEvents, builder,
+                topicPrefix, serdes, finishedRetention);
+        history.record(ViewStores.DEPLOYMENTS, deploymentChanges);
+
+        KTable<String, TaskView> tasks = TaskViewTopology.addTo(builder, topicPrefix, serdes, marathonEvents, agents,
+                finishedRetention);
+        history.record(ViewStores.TASKS, tasks.toStream(Named.as("task-history-changes")));
+
+        AppViewTopology.AppTables apps = AppViewTopology.addTo(builder, topicPrefix, serdes, tasks, marathonEvents,
+                deploymentChanges);
+        history.record(ViewStores.APPS, apps.apps().toStream(Named.as("app-history-changes")));
+        history.record(ViewStores.APP_TASKS, apps.appTasks().toStream(Named.as("app-tasks-history-changes")));
+        history.record(ViewStores.APP_HEALTH, apps.appHealth().toStream(Named.as("app-health-history-changes")));
+        return builder.build();
+    }
+}
