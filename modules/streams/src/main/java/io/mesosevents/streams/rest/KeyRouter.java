@@ -1,0 +1,88 @@
+package io.mesosevents.streams.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Finds one entity wherever it lives: asks the active owner of its key (itself, or over HTTP), and
+ * when the owner cannot answer (down, not RUNNING) the standbys in turn, each of which answers only if
+ * it is at most {@code maxLag} records behind.
+ */
+final class KeyRouter {
+
+    private final PartitionOwners owners;
+    private final LocalAnswerer local;
+    private final Forwarder forwarder;
+    private final HostInfo self;
+    private final HostTrouble trouble;
+    private final Duration retryAfter;
+
+    KeyRouter(PartitionOwners owners, LocalAnswerer local, Forwarder forwarder, HostInfo self, HostTrouble trouble,
+              Duration retryAfter) {
+        this.owners = owners;
+        this.local = local;
+        this.forwarder = forwarder;
+        this.self = self;
+        this.trouble = trouble;
+        this.retryAfter = retryAfter;
+    }
+
+    /**
+     * The single-entity answer for the first of {@code candidates} (store keys, in order) that exists.
+     * A 404 only when every candidate is known to be absent; a 503 when one could not be asked, since
+     * it might have been the one.
+     */
+    ObjectNode lookup(EntityView view, String id, List<String> candidates, long maxLag) {
+        for (String key : candidates) {
+            KeyAnswer answer = ask(view, key, maxLag);
+            if (answer instanceof KeyAnswer.Found found) {
+                return found.body();
+            }
+            if (answer instanceof KeyAnswer.Declined declined) {
+                throw ApiError.unavailable("no instance may answer for " + view.what() + " '" + id + "' now: "
+                        + declined.reason(), retryAfter, Map.of("id", id));
+            }
+        }
+        throw ApiError.notFound(view.what(), id);
+    }
+
+    /** The answer for exactly {@code key}: from the first of its owners that may give one. */
+    KeyAnswer ask(EntityView view, String key, long maxLag) {
+        PartitionOwner owner = owners.ofKey(view.store(), key);
+        List<HostInfo> candidates = owner.candidates();
+        if (candidates.isEmpty()) {
+            return new KeyAnswer.Declined("partition " + owner.partition() + " of " + view.store().storeName()
+                    + " has no owner yet (rebalancing)");
+        }
+        List<String> reasons = new ArrayList<>();
+        for (HostInfo host : candidates) {
+            KeyAnswer answer = host.equals(self) ? local.key(view, key, owner.partition(), maxLag) : remote(host, view, key, maxLag);
+            if (!(answer instanceof KeyAnswer.Declined declined)) {
+                return answer;
+            }
+            reasons.add(host.host() + ":" + host.port() + ": " + declined.reason());
+        }
+        return new KeyAnswer.Declined(String.join("; ", reasons));
+    }
+
+    private KeyAnswer remote(HostInfo host, EntityView view, String key, long maxLag) {
+        String path = UrlPaths.withQuery(view.pathFor(key), Map.of(QueryParams.MAX_LAG, Long.toString(maxLag)));
+        Forwarder.Reply reply = forwarder.get(host, path, ForwardedScope.ofKey(key)).join();
+        if (reply instanceof Forwarder.Reply.Answered answered) {
+            if (answered.status() == 200 && answered.body().isObject()) {
+                return new KeyAnswer.Found((ObjectNode) answered.body());
+            }
+            if (answered.status() == 404) {
+                return new KeyAnswer.Absent();
+            }
+            return new KeyAnswer.Declined("HTTP " + answered.status() + " " + answered.body().path("error").asText());
+        }
+        String reason = ((Forwarder.Reply.Unreachable) reply).reason();
+        trouble.report(host, view.what() + " '" + key + "'", reason);
+        return new KeyAnswer.Declined(reason);
+    }
+}
