@@ -25,7 +25,7 @@ final class AgentViewProcessor implements FixedKeyProcessor<String, MesosAgentEv
     @Override
     public void init(FixedKeyProcessorContext<String, AgentView> context) {
         this.context = context;
-        this.table = GuardedTable.of(context, ViewStores.AGENTS.storeName(), AgentViewTopology.POSITION_STORE);
+        this.table = GuardedTable.of(context, AgentViewTopology.ROW_STORE, AgentViewTopology.POSITION_STORE);
     }
 
     @Override

@@ -4,11 +4,12 @@ import io.mesosevents.model.Topic;
 import io.mesosevents.model.common.EventKind;
 import io.mesosevents.model.mesos.MesosAgentEvent;
 import io.mesosevents.model.state.AgentView;
+import io.mesosevents.model.state.TaskView;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * The agents table: {@code mesos.agent-events} folded into one AgentView per {@code <cluster>/<agent id>}
@@ -23,20 +24,23 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 public final class AgentViewTopology {
 
-    /** Positions of the events that last changed each row, kept beside the {@code agents} store. */
+    /** The rows as the events fold them, before {@link #publish} adds their task counts. */
+    static final String ROW_STORE = "agent-rows";
+
+    /** Positions of the events that last changed each row, kept beside the rows. */
     static final String POSITION_STORE = "agent-positions";
 
     private AgentViewTopology() {
     }
 
     /**
-     * Adds the agents view to {@code builder}: {@code mesos.agent-events} → store {@code agents} →
-     * {@code state.agents}, topics under {@code topicPrefix}.
+     * Adds the folding of {@code mesos.agent-events} (topics under {@code topicPrefix}) into one row per
+     * agent; {@link #publish} turns the rows into the view.
      *
-     * @return the row changes written to {@code state.agents}; a null value is a tombstone
+     * @return the row changes; a null value is a tombstone
      */
     public static KStream<String, AgentView> addTo(StreamsBuilder builder, String topicPrefix, ViewSerdes serdes) {
-        String rowStore = ViewStores.AGENTS.storeName();
+        String rowStore = ROW_STORE;
         builder.addStateStore(serdes.rowStore(rowStore, AgentView.class));
         builder.addStateStore(serdes.positionStore(POSITION_STORE));
 
@@ -45,9 +49,18 @@ public final class AgentViewTopology {
                         Consumed.with(serdes.keys(), serdes.values(MesosAgentEvent.class)).withName("agent-events"))
                 .filter((key, event) -> describesAnAgent(event), Named.as("agent-events-without-markers"))
                 .processValues(AgentViewProcessor::new, Named.as("agent-view"), rowStore, POSITION_STORE);
-        changes.to(Topic.STATE_AGENTS.name(topicPrefix),
-                Produced.with(serdes.keys(), serdes.values(AgentView.class)).withName("state-agents"));
         return changes;
+    }
+
+    /**
+     * Publishes the view: every row of {@code rows} with the counts of its tasks, as the queryable
+     * store {@code agents} and the topic {@code state.agents} (see {@link TaskCountsJoin}).
+     */
+    public static KTable<String, AgentView> publish(KTable<String, AgentView> rows, KTable<String, TaskView> tasks,
+                                                 String topicPrefix, ViewSerdes serdes) {
+        return TaskCountsJoin.publish("agent", rows, tasks, TaskCountsAggregation::byAgent,
+                (row, counts) -> AgentView.newBuilder(row).setTasks(counts).build(), ViewStores.AGENTS, Topic.STATE_AGENTS, topicPrefix,
+                serdes);
     }
 
     /**

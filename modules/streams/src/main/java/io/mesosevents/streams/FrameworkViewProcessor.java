@@ -26,7 +26,7 @@ final class FrameworkViewProcessor implements FixedKeyProcessor<String, MesosFra
     @Override
     public void init(FixedKeyProcessorContext<String, FrameworkView> context) {
         this.context = context;
-        this.table = GuardedTable.of(context, ViewStores.FRAMEWORKS.storeName(),
+        this.table = GuardedTable.of(context, FrameworkViewTopology.ROW_STORE,
                 FrameworkViewTopology.POSITION_STORE);
     }
 

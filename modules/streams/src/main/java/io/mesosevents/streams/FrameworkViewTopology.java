@@ -4,11 +4,12 @@ import io.mesosevents.model.Topic;
 import io.mesosevents.model.common.EventKind;
 import io.mesosevents.model.mesos.MesosFrameworkEvent;
 import io.mesosevents.model.state.FrameworkView;
+import io.mesosevents.model.state.TaskView;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * The frameworks table: {@code mesos.framework-events} folded into one FrameworkView per
@@ -28,21 +29,24 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 public final class FrameworkViewTopology {
 
-    /** Positions of the events that last changed each row, kept beside the {@code frameworks} store. */
+    /** The rows as the events fold them, before {@link #publish} adds their task counts. */
+    static final String ROW_STORE = "framework-rows";
+
+    /** Positions of the events that last changed each row, kept beside the rows. */
     static final String POSITION_STORE = "framework-positions";
 
     private FrameworkViewTopology() {
     }
 
     /**
-     * Adds the frameworks view to {@code builder}: {@code mesos.framework-events} → store
-     * {@code frameworks} → {@code state.frameworks}, topics under {@code topicPrefix}.
+     * Adds the folding of {@code mesos.framework-events} (topics under {@code topicPrefix}) into one row per
+     * framework; {@link #publish} turns the rows into the view.
      *
-     * @return the row changes written to {@code state.frameworks}; a null value is a tombstone
+     * @return the row changes; a null value is a tombstone
      */
     public static KStream<String, FrameworkView> addTo(StreamsBuilder builder, String topicPrefix,
                                                        ViewSerdes serdes) {
-        String rowStore = ViewStores.FRAMEWORKS.storeName();
+        String rowStore = ROW_STORE;
         builder.addStateStore(serdes.rowStore(rowStore, FrameworkView.class));
         builder.addStateStore(serdes.positionStore(POSITION_STORE));
 
@@ -52,9 +56,18 @@ public final class FrameworkViewTopology {
                                 .withName("framework-events"))
                 .filter((key, event) -> describesAFramework(event), Named.as("framework-events-without-markers"))
                 .processValues(FrameworkViewProcessor::new, Named.as("framework-view"), rowStore, POSITION_STORE);
-        changes.to(Topic.STATE_FRAMEWORKS.name(topicPrefix),
-                Produced.with(serdes.keys(), serdes.values(FrameworkView.class)).withName("state-frameworks"));
         return changes;
+    }
+
+    /**
+     * Publishes the view: every row of {@code rows} with the counts of its tasks, as the queryable
+     * store {@code frameworks} and the topic {@code state.frameworks} (see {@link TaskCountsJoin}).
+     */
+    public static KTable<String, FrameworkView> publish(KTable<String, FrameworkView> rows, KTable<String, TaskView> tasks,
+                                                 String topicPrefix, ViewSerdes serdes) {
+        return TaskCountsJoin.publish("framework", rows, tasks, TaskCountsAggregation::byFramework,
+                (row, counts) -> FrameworkView.newBuilder(row).setTasks(counts).build(), ViewStores.FRAMEWORKS, Topic.STATE_FRAMEWORKS, topicPrefix,
+                serdes);
     }
 
     /**

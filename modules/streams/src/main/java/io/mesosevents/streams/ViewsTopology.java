@@ -4,6 +4,7 @@ import io.mesosevents.model.Topic;
 import io.mesosevents.model.marathon.MarathonEvent;
 import io.mesosevents.model.state.AgentView;
 import io.mesosevents.model.state.DeploymentView;
+import io.mesosevents.model.state.FrameworkView;
 import io.mesosevents.model.state.TaskView;
 import java.time.Duration;
 import java.util.Map;
@@ -16,10 +17,10 @@ import org.apache.kafka.streams.kstream.Named;
 
 /**
  * Every view of the views application in one topology, read top to bottom in the order the
- * views build on each other: agents and frameworks from their Mesos topics; deployments from
+ * views build on each other: agent and framework rows from their Mesos topics; deployments from
  * {@code marathon.events}; tasks from Mesos task events and Marathon's task events, joined to the
- * agents for their host; apps and app health from the tasks, Marathon's app events and the
- * deployments. Every queryable view also keeps its history ({@link ViewHistory}).
+ * agent rows for their host; agents and frameworks published with their task counts; apps and app
+ * health from the tasks, Marathon's app events and the deployments. Every queryable view also keeps its history ({@link ViewHistory}).
  */
 public final class ViewsTopology {
 
@@ -38,11 +39,10 @@ public final class ViewsTopology {
         StreamsBuilder builder = new StreamsBuilder();
         ViewHistory history = new ViewHistory(builder, serdes, historyRetention);
 
-        KStream<String, AgentView> agentChanges = AgentViewTopology.addTo(builder, topicPrefix, serdes);
-        history.record(ViewStores.AGENTS, agentChanges);
-        KTable<String, AgentView> agents = agentChanges.toTable(Named.as("agents-table"),
-                serdes.materialized("agents-table", AgentView.class));
-        history.record(ViewStores.FRAMEWORKS, FrameworkViewTopology.addTo(builder, topicPrefix, serdes));
+        KTable<String, AgentView> agentRows = AgentViewTopology.addTo(builder, topicPrefix, serdes)
+                .toTable(Named.as("agents-table"), serdes.materialized("agents-table", AgentView.class));
+        KTable<String, FrameworkView> frameworkRows = FrameworkViewTopology.addTo(builder, topicPrefix, serdes)
+                .toTable(Named.as("frameworks-table"), serdes.materialized("frameworks-table", FrameworkView.class));
 
         KStream<String, MarathonEvent> marathonEvents = builder.stream(Topic.MARATHON_EVENTS.name(topicPrefix),
                 Consumed.with(serdes.keys(), serdes.values(MarathonEvent.class)).withName("marathon-events"));
@@ -50,9 +50,13 @@ public final class ViewsTopology {
                 topicPrefix, serdes, finishedRetention);
         history.record(ViewStores.DEPLOYMENTS, deploymentChanges);
 
-        KTable<String, TaskView> tasks = TaskViewTopology.addTo(builder, topicPrefix, serdes, marathonEvents, agents,
-                finishedRetention);
+        KTable<String, TaskView> tasks = TaskViewTopology.addTo(builder, topicPrefix, serdes, marathonEvents,
+                agentRows, finishedRetention);
         history.record(ViewStores.TASKS, tasks.toStream(Named.as("task-history-changes")));
+        history.record(ViewStores.AGENTS, AgentViewTopology.publish(agentRows, tasks, topicPrefix, serdes)
+                .toStream(Named.as("agent-history-changes")));
+        history.record(ViewStores.FRAMEWORKS, FrameworkViewTopology.publish(frameworkRows, tasks, topicPrefix, serdes)
+                .toStream(Named.as("framework-history-changes")));
 
         AppViewTopology.AppTables apps = AppViewTopology.addTo(builder, topicPrefix, serdes, tasks, marathonEvents,
                 deploymentChanges);

@@ -27,6 +27,10 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Produced;
+import io.mesosevents.model.state.TaskView;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -68,8 +72,12 @@ class AgentViewTopologyTest {
                 .withTopicPrefix(PREFIX).withStateDir(stateDir);
         ViewSerdes serdes = new ViewSerdes(config.serdeConfig());
         StreamsBuilder builder = new StreamsBuilder();
-        AgentViewTopology.addTo(builder, PREFIX, serdes)
-                .to(RETURNED, Produced.with(serdes.keys(), serdes.values(AgentView.class)));
+        KStream<String, AgentView> changes = AgentViewTopology.addTo(builder, PREFIX, serdes);
+        changes.to(RETURNED, Produced.with(serdes.keys(), serdes.values(AgentView.class)));
+        // Published without tasks: the counts are the subject of TaskCountsTest.
+        AgentViewTopology.publish(changes.toTable(Materialized.with(serdes.keys(), serdes.values(AgentView.class))),
+                builder.table("test.no-tasks", Consumed.with(serdes.keys(), serdes.values(TaskView.class))), PREFIX,
+                serdes);
         driver = new TopologyTestDriver(builder.build(), config.streamsProperties());
         events = driver.createInputTopic("test.mesos.agent-events", serdes.keys().serializer(),
                 serdes.values(MesosAgentEvent.class).serializer());
@@ -91,7 +99,7 @@ class AgentViewTopologyTest {
     }
 
     private KeyValueStore<String, AgentView> store() {
-        return driver.getKeyValueStore(ViewStores.AGENTS.storeName());
+        return driver.getKeyValueStore(AgentViewTopology.ROW_STORE);
     }
 
     @Test

@@ -27,6 +27,10 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Produced;
+import io.mesosevents.model.state.TaskView;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -68,8 +72,12 @@ class FrameworkViewTopologyTest {
                 .withTopicPrefix(PREFIX).withStateDir(stateDir);
         ViewSerdes serdes = new ViewSerdes(config.serdeConfig());
         StreamsBuilder builder = new StreamsBuilder();
-        FrameworkViewTopology.addTo(builder, PREFIX, serdes)
-                .to(RETURNED, Produced.with(serdes.keys(), serdes.values(FrameworkView.class)));
+        KStream<String, FrameworkView> changes = FrameworkViewTopology.addTo(builder, PREFIX, serdes);
+        changes.to(RETURNED, Produced.with(serdes.keys(), serdes.values(FrameworkView.class)));
+        // Published without tasks: the counts are the subject of TaskCountsTest.
+        FrameworkViewTopology.publish(changes.toTable(Materialized.with(serdes.keys(), serdes.values(FrameworkView.class))),
+                builder.table("test.no-tasks", Consumed.with(serdes.keys(), serdes.values(TaskView.class))), PREFIX,
+                serdes);
         driver = new TopologyTestDriver(builder.build(), config.streamsProperties());
         events = driver.createInputTopic("test.mesos.framework-events", serdes.keys().serializer(),
                 serdes.values(MesosFrameworkEvent.class).serializer());
@@ -91,7 +99,7 @@ class FrameworkViewTopologyTest {
     }
 
     private KeyValueStore<String, FrameworkView> store() {
-        return driver.getKeyValueStore(ViewStores.FRAMEWORKS.storeName());
+        return driver.getKeyValueStore(FrameworkViewTopology.ROW_STORE);
     }
 
     @Test

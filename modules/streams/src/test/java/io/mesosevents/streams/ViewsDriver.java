@@ -2,11 +2,13 @@ package io.mesosevents.streams;
 
 import io.mesosevents.model.marathon.MarathonEvent;
 import io.mesosevents.model.mesos.MesosAgentEvent;
+import io.mesosevents.model.mesos.MesosFrameworkEvent;
 import io.mesosevents.model.mesos.MesosTaskEvent;
 import io.mesosevents.model.state.AgentView;
 import io.mesosevents.model.state.AppHealthView;
 import io.mesosevents.model.state.AppTasks;
 import io.mesosevents.model.state.AppView;
+import io.mesosevents.model.state.FrameworkView;
 import io.mesosevents.model.state.TaskView;
 import io.mesosevents.registry.serde.AvroSerdes;
 import java.nio.file.Path;
@@ -36,6 +38,7 @@ final class ViewsDriver implements AutoCloseable {
     private final Map<String, Object> serdeConfig;
     final TestInputTopic<String, MesosTaskEvent> taskEvents;
     final TestInputTopic<String, MesosAgentEvent> agentEvents;
+    final TestInputTopic<String, MesosFrameworkEvent> frameworkEvents;
     final TestInputTopic<String, MarathonEvent> marathonEvents;
     final TestOutputTopic<String, TaskView> tasks;
     final TestOutputTopic<String, AppView> apps;
@@ -49,6 +52,7 @@ final class ViewsDriver implements AutoCloseable {
                 config.streamsProperties());
         taskEvents = input("mesos.task-events", MesosTaskEvent.class);
         agentEvents = input("mesos.agent-events", MesosAgentEvent.class);
+        frameworkEvents = input("mesos.framework-events", MesosFrameworkEvent.class);
         marathonEvents = input("marathon.events", MarathonEvent.class);
         tasks = output("state.tasks", TaskView.class);
         apps = output("state.apps", AppView.class);
@@ -68,6 +72,11 @@ final class ViewsDriver implements AutoCloseable {
     /** Pipes a Marathon event under {@code <cluster>/<subject>}, as the ingestor keys it. */
     void pipe(String subject, MarathonEvent event) {
         marathonEvents.pipeInput(event.getMeta().getCluster() + "/" + subject, event,
+                event.getMeta().getIngestTimestamp());
+    }
+
+    void pipe(MesosFrameworkEvent event) {
+        frameworkEvents.pipeInput(event.getMeta().getCluster() + "/" + event.getFrameworkId(), event,
                 event.getMeta().getIngestTimestamp());
     }
 
@@ -111,6 +120,10 @@ final class ViewsDriver implements AutoCloseable {
         VersionedRecord<V> row = driver.<String, V>getVersionedKeyValueStore(store.historyStoreName())
                 .get(key, asOf.toEpochMilli());
         return row == null ? null : row.value();
+    }
+
+    FrameworkView framework(String key) {
+        return row(ViewStores.FRAMEWORKS, key);
     }
 
     void advanceWallClock(Duration duration) {
