@@ -32,14 +32,23 @@ final class AppDefinitionProcessor implements FixedKeyProcessor<String, Specific
         if (record.value() instanceof MarathonEvent event) {
             definitions.apply(record.key(), event.getMeta(),
                             previous -> AppDefinitionFold.apply(previous, app.cluster(), app.id(), event))
-                    .ifPresent(applied -> context.forward(record.withValue(applied.row())));
+                    .ifPresent(applied -> forward(record, applied.row()));
         } else if (record.value() instanceof DeploymentView deployment) {
             AppDefinition previous = definitions.get(record.key());
             AppDefinition row = definitions.update(record.key(),
                     current -> AppDefinitionFold.withDeployment(current, app.cluster(), app.id(), deployment));
             if (row != previous) {
-                context.forward(record.withValue(row));
+                forward(record, row);
             }
         }
+    }
+
+    /**
+     * Forwards at stream time: Marathon events and deployment changes reach this processor through
+     * different topics, and a definition change must not be older than the one before it.
+     */
+    private void forward(FixedKeyRecord<String, SpecificRecord> record, AppDefinition row) {
+        context.forward(record.withValue(row).withTimestamp(Math.max(record.timestamp(),
+                context.currentStreamTimeMs())));
     }
 }

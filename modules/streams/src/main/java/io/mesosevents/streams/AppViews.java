@@ -13,6 +13,10 @@ import java.util.List;
  * An app's row: what Marathon says it should be ({@link AppDefinition}) beside what its tasks do
  * ({@link AppTasks}); either side may be missing.
  *
+ * <p>An app is listed while Marathon defines it or while one of its tasks is active: the finished
+ * tasks of an app Marathon destroyed stay in the task table for the finished retention, but the app
+ * itself is gone.
+ *
  * <p>Failed tasks are counted for the current version only when both the task's and the app's
  * versions are known; otherwise every failed task still in the table counts.
  */
@@ -21,7 +25,12 @@ final class AppViews {
     private AppViews() {
     }
 
+    /** The app's row; null when Marathon does not define it and none of its tasks is active. */
     static AppView of(AppTasks tasks, AppDefinition definition) {
+        if (definition == null && tasks.getTasks().values().stream().allMatch(task -> TaskStates.isTerminal(
+                task.getState()))) {
+            return null;
+        }
         AppView.Builder row = AppView.newBuilder()
                 .setCluster(definition != null ? definition.getCluster() : tasks.getCluster())
                 .setAppId(definition != null ? definition.getAppId() : tasks.getAppId())

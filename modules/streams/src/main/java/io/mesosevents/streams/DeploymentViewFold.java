@@ -34,13 +34,15 @@ import java.util.stream.Collectors;
  *       the current actions. deployment_step_success and deployment_step_failure set the same two
  *       fields from their step, so progress shows even when the info of that step was missed, and
  *       the number and the actions always describe the same step.</li>
- *   <li>deployment_success makes it SUCCEEDED, deployment_failed FAILED, with the finished time.</li>
+ *   <li>deployment_success makes it SUCCEEDED, deployment_failed FAILED, with the finished time;
+ *       a deployment_failed whose reason says it was superseded (Marathon cancels a deployment that
+ *       a forced one replaces: "… was superseded by deployment … (force=true)") makes it SUPERSEDED.</li>
  *   <li>A deployment gone (the ingestor's EntityGone, or any deployment record of kind GONE) makes it
  *       SUPERSEDED with the finished time: it vanished from Marathon without an outcome being seen.
  *       It is a row, not a tombstone, so readers learn how it ended; a gone deployment with no row
  *       makes none, since nothing is known about it but its id.</li>
- *   <li>The failure reason is the failed step (number and actions) of deployment_step_failure: no
- *       deployment payload of the schema carries a reason of its own.</li>
+ *   <li>The failure reason is Marathon's reason of deployment_failed when it gives one, else the
+ *       failed step (number and actions) of deployment_step_failure.</li>
  *   <li>An outcome is final: a finished row (SUCCEEDED, FAILED, SUPERSEDED) is left as it is by any
  *       later event, so a late or duplicated deployment_info or snapshot cannot reopen it.</li>
  *   <li>{@code started} is when the deployment was first seen; times are the event's source time,
@@ -97,9 +99,13 @@ final class DeploymentViewFold {
                 // Marathon's own words beat the reason read from a failed step.
                 row.setFailureReason(failed.getReason());
             }
-            finish(row, DeploymentState.FAILED, meta);
+            finish(row, isSuperseded(failed) ? DeploymentState.SUPERSEDED : DeploymentState.FAILED, meta);
         }
         return row.setUpdatedAt(meta.getIngestTimestamp()).build();
+    }
+
+    private static boolean isSuperseded(DeploymentFailed failed) {
+        return failed.getReason() != null && failed.getReason().contains("superseded");
     }
 
     /** Whether a finished row has been kept for {@code retention} by {@code now} and is to be removed. */

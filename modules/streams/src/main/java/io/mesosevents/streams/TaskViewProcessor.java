@@ -55,7 +55,7 @@ final class TaskViewProcessor implements Processor<String, SpecificRecord, Strin
         if (record.value() instanceof MesosTaskEvent event) {
             byMesos.apply(key, event.getMeta(), previous -> event.getMeta().getKind() == EventKind.GONE ? null
                             : TaskViewFold.apply(previous, event))
-                    .ifPresentOrElse(applied -> context.forward(record.withValue(applied.row())),
+                    .ifPresentOrElse(applied -> forward(record, applied.row()),
                             () -> log.debug("Ignoring Mesos event behind task {}: session {} sequence {}", key,
                                     event.getMeta().getSessionId(), event.getMeta().getSequence()));
         } else if (record.value() instanceof MarathonEvent event) {
@@ -66,8 +66,18 @@ final class TaskViewProcessor implements Processor<String, SpecificRecord, Strin
             EntityKey task = EntityKey.parse(key);
             byMarathon.apply(key, event.getMeta(), previous -> TaskMarathonFold.apply(previous, task.cluster(),
                             task.id(), event))
-                    .ifPresent(applied -> context.forward(record.withValue(applied.row())));
+                    .ifPresent(applied -> forward(record, applied.row()));
         }
+    }
+
+    /**
+     * Forwards a row change at the task's stream time rather than its event's record time: Mesos and
+     * Marathon events are stamped by different producers, and a change must not be older than the
+     * change before it, or the tables downstream would see it as out of order.
+     */
+    private void forward(Record<String, SpecificRecord> record, TaskView row) {
+        context.forward(record.withValue(row).withTimestamp(Math.max(record.timestamp(),
+                context.currentStreamTimeMs())));
     }
 
     private void removeFinished(long now) {

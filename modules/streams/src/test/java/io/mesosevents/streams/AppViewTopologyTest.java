@@ -259,4 +259,17 @@ class AppViewTopologyTest {
         assertThat(views.app(KEY).getDesiredInstances()).isEqualTo(1);
         assertThat(views.app("eu1")).isNull();
     }
+
+    @Test
+    void aDestroyedAppWhoseTasksAllFinishedIsGoneWhileItsTasksStay() {
+        views.pipe(APP, apiPost("eu1", APP, 1, 0));
+        task(1, TaskState.TASK_RUNNING, 1);
+        views.pipe(updated("eu1", task(1), TaskState.TASK_KILLED, 5));
+        assertThat(views.app(KEY)).isNotNull();
+
+        views.pipe(APP, terminated("eu1", APP, 6));
+
+        assertThat(views.app(KEY)).isNull();
+        assertThat(views.task("eu1/" + task(1)).getState()).isEqualTo(TaskState.TASK_KILLED);
+    }
 }

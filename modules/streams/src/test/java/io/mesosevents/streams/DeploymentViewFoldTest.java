@@ -79,6 +79,17 @@ class DeploymentViewFoldTest {
     }
 
     @Test
+    void aDeploymentCancelledForAForcedOneIsSuperseded() {
+        DeploymentView row = DeploymentViewFold.apply(null, info("eu1", PLAN, 1, 1, 0));
+        row = DeploymentViewFold.apply(row, event(live("eu1", 2, 5), "deployment_failed", new DeploymentFailed(PLAN_ID,
+                PLAN, "Deployment " + PLAN_ID + " was superseded by deployment 6b1f (force=true)")));
+
+        assertThat(row.getState()).isEqualTo(DeploymentState.SUPERSEDED);
+        assertThat(row.getFailureReason()).contains("superseded by deployment 6b1f");
+        assertThat(row.getFinished()).isEqualTo(T0.plusSeconds(5));
+    }
+
+    @Test
     void aStepFailureNamesTheStepAndItsPodAction() {
         DeploymentView row = DeploymentViewFold.apply(null, stepFailure("eu1", PLAN, 3, 1, 0));
 
