@@ -13,7 +13,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +36,8 @@ final class DeploymentViewProcessor implements Processor<String, MarathonEvent, 
 
     private static final Logger log = LoggerFactory.getLogger(DeploymentViewProcessor.class);
 
-    private static final Duration LONGEST_SWEEP_INTERVAL = Duration.ofMinutes(1);
-    private static final Duration SHORTEST_SWEEP_INTERVAL = Duration.ofSeconds(1);
-
     private final Duration finishedRetention;
     private ProcessorContext<String, DeploymentView> context;
-    private KeyValueStore<String, DeploymentView> rows;
     private GuardedTable<DeploymentView> table;
 
     DeploymentViewProcessor(Duration finishedRetention) {
@@ -52,10 +47,9 @@ final class DeploymentViewProcessor implements Processor<String, MarathonEvent, 
     @Override
     public void init(ProcessorContext<String, DeploymentView> context) {
         this.context = context;
-        this.rows = context.getStateStore(ViewStores.DEPLOYMENTS.storeName());
         this.table = GuardedTable.of(context, ViewStores.DEPLOYMENTS.storeName(),
                 DeploymentViewTopology.POSITION_STORE);
-        context.schedule(sweepInterval(finishedRetention), PunctuationType.WALL_CLOCK_TIME, this::removeExpired);
+        context.schedule(Retention.scanInterval(finishedRetention), PunctuationType.WALL_CLOCK_TIME, this::removeExpired);
     }
 
     @Override
@@ -80,7 +74,7 @@ final class DeploymentViewProcessor implements Processor<String, MarathonEvent, 
     private void removeExpired(long nowMs) {
         Instant now = Instant.ofEpochMilli(nowMs);
         List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, DeploymentView> all = rows.all()) {
+        try (KeyValueIterator<String, DeploymentView> all = table.all()) {
             all.forEachRemaining(entry -> {
                 if (DeploymentViewFold.isExpired(entry.value, now, finishedRetention)) {
                     expired.add(entry.key);
@@ -88,17 +82,8 @@ final class DeploymentViewProcessor implements Processor<String, MarathonEvent, 
             });
         }
         for (String key : expired) {
-            table.delete(key);
+            table.delete(key, now);
             context.forward(new Record<>(key, null, nowMs));
         }
-    }
-
-    /** A tenth of the retention, so a row outlives it by little, but at most a minute and at least a second. */
-    static Duration sweepInterval(Duration finishedRetention) {
-        Duration tenth = finishedRetention.dividedBy(10);
-        if (tenth.compareTo(LONGEST_SWEEP_INTERVAL) > 0) {
-            return LONGEST_SWEEP_INTERVAL;
-        }
-        return tenth.compareTo(SHORTEST_SWEEP_INTERVAL) < 0 ? SHORTEST_SWEEP_INTERVAL : tenth;
     }
 }

@@ -18,7 +18,8 @@ final class EventOrder {
     }
 
     static EventPosition positionOf(EventMeta meta) {
-        return new EventPosition(meta.getSourceTimestamp(), meta.getSessionId(), meta.getSequence());
+        return EventPosition.newBuilder().setSourceTimestamp(meta.getSourceTimestamp())
+                .setSessionId(meta.getSessionId()).setSequence(meta.getSequence()).build();
     }
 
     static boolean isBehind(EventPosition row, EventMeta event) {

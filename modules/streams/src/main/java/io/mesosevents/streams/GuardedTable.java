@@ -2,8 +2,13 @@ package io.mesosevents.streams;
 
 import io.mesosevents.model.common.EventMeta;
 import io.mesosevents.model.state.EventPosition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -13,11 +18,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * every view processor. An event behind the row's position ({@link EventOrder}) is not applied.
  *
  * <p>The position outlives a deleted row, so a late event from before the deletion cannot bring
- * the entity back.
+ * the entity back. It is forgotten {@link #DELETED_POSITION_GRACE} after the deletion, so the
+ * positions of the entities a cluster churns through do not pile up for ever; an event later than
+ * that is taken for a new entity.
  *
  * @param <V> the row type
  */
 final class GuardedTable<V> {
+
+    /** How long the position of a deleted row is kept. */
+    static final Duration DELETED_POSITION_GRACE = Duration.ofDays(1);
+
+    private static final Duration POSITION_SCAN_INTERVAL = Duration.ofMinutes(10);
 
     /** What applying an event did: the new row, or null when the row was deleted. */
     record Applied<V>(V row) {
@@ -34,9 +46,16 @@ final class GuardedTable<V> {
         this.positions = positions;
     }
 
-    /** The table over the stores named {@code rowStore} and {@code positionStore} of a processor. */
+    /**
+     * The table over the stores named {@code rowStore} and {@code positionStore} of a processor; it
+     * schedules the forgetting of old deleted positions on the processor's wall clock.
+     */
     static <V> GuardedTable<V> of(ProcessingContext context, String rowStore, String positionStore) {
-        return new GuardedTable<>(context.getStateStore(rowStore), context.getStateStore(positionStore));
+        GuardedTable<V> table = new GuardedTable<>(context.getStateStore(rowStore),
+                context.getStateStore(positionStore));
+        context.schedule(POSITION_SCAN_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
+                now -> table.forgetDeletedBefore(Instant.ofEpochMilli(now).minus(DELETED_POSITION_GRACE)));
+        return table;
     }
 
     V get(String key) {
@@ -62,12 +81,14 @@ final class GuardedTable<V> {
             return Optional.empty();
         }
         V row = fold.apply(rows.get(key));
+        EventPosition position = EventOrder.positionOf(event);
         if (row == null) {
             rows.delete(key);
+            position = EventPosition.newBuilder(position).setRowDeletedAt(event.getIngestTimestamp()).build();
         } else {
             rows.put(key, row);
         }
-        positions.put(key, EventOrder.positionOf(event));
+        positions.put(key, position);
         return Optional.of(new Applied<>(row));
     }
 
@@ -85,8 +106,27 @@ final class GuardedTable<V> {
         return row;
     }
 
-    /** Removes a row without an event (e.g. retention); the position stays. */
-    void delete(String key) {
+    /** Removes a row without an event (e.g. retention) at {@code when}; the position stays for the grace. */
+    void delete(String key, Instant when) {
         rows.delete(key);
+        EventPosition position = positions.get(key);
+        if (position != null && position.getRowDeletedAt() == null) {
+            positions.put(key, EventPosition.newBuilder(position).setRowDeletedAt(when).build());
+        }
+    }
+
+    /** Forgets the positions of rows deleted before {@code cutoff}; returns how many. */
+    int forgetDeletedBefore(Instant cutoff) {
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, EventPosition> all = positions.all()) {
+            all.forEachRemaining(entry -> {
+                Instant deletedAt = entry.value.getRowDeletedAt();
+                if (deletedAt != null && deletedAt.isBefore(cutoff)) {
+                    expired.add(entry.key);
+                }
+            });
+        }
+        expired.forEach(positions::delete);
+        return expired.size();
     }
 }

@@ -55,7 +55,13 @@ final class TaskViewProcessor implements Processor<String, SpecificRecord, Strin
         if (record.value() instanceof MesosTaskEvent event) {
             byMesos.apply(key, event.getMeta(), previous -> event.getMeta().getKind() == EventKind.GONE ? null
                             : TaskViewFold.apply(previous, event))
-                    .ifPresentOrElse(applied -> forward(record, applied.row()),
+                    .ifPresentOrElse(applied -> {
+                                if (applied.deleted()) {
+                                    // Marathon's position of the task must expire with the task.
+                                    byMarathon.delete(key, event.getMeta().getIngestTimestamp());
+                                }
+                                forward(record, applied.row());
+                            },
                             () -> log.debug("Ignoring Mesos event behind task {}: session {} sequence {}", key,
                                     event.getMeta().getSessionId(), event.getMeta().getSequence()));
         } else if (record.value() instanceof MarathonEvent event) {
@@ -91,7 +97,8 @@ final class TaskViewProcessor implements Processor<String, SpecificRecord, Strin
             });
         }
         for (String key : expired) {
-            byMesos.delete(key);
+            byMesos.delete(key, Instant.ofEpochMilli(now));
+            byMarathon.delete(key, Instant.ofEpochMilli(now));
             context.forward(new Record<>(key, null, now));
         }
         if (!expired.isEmpty()) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class EventOrderTest {
 
     private static final Instant T = Instant.parse("2026-03-01T12:00:00Z");
-    private static final EventPosition ROW = new EventPosition(T, "s1", 10L);
+    private static final EventPosition ROW = EventPosition.newBuilder().setSourceTimestamp(T).setSessionId("s1").setSequence(10L).build();
 
     private static EventMeta event(Instant sourceTime, String session, long sequence) {
         return EventMeta.newBuilder().setCluster("eu1").setSource("http://master").setSessionId(session)

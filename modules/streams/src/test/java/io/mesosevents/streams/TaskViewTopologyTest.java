@@ -17,6 +17,7 @@ import io.mesosevents.registry.server.InMemorySchemaLog;
 import io.mesosevents.registry.server.SchemaRegistryServer;
 import io.mesosevents.registry.server.SchemaRegistryServerConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -256,5 +257,20 @@ class TaskViewTopologyTest {
                 .isEqualTo(TaskState.TASK_KILLED);
         assertThat(views.<TaskView>rowAsOf(ViewStores.TASKS, KEY, T0.plusSeconds(91))).isNull();
         assertThat(views.task(KEY)).isNull();
+    }
+
+    @Test
+    void thePositionOfARemovedTaskIsForgottenAfterTheGraceAndALiveOneIsKept() {
+        pipe(added("eu1", TASK, 0));
+        pipe(gone("eu1", TASK, 10));
+        pipe(added("eu1", "api.instance-1._app.1", 11));
+        assertThat(views.position(TaskViewTopology.MESOS_POSITION_STORE, KEY).getRowDeletedAt())
+                .isEqualTo(T0.plusSeconds(11));
+
+        // The driver's wall clock is the real now, long after T0 + 11 s plus the grace: the next scan forgets it.
+        views.advanceWallClock(Duration.ofMinutes(10));
+
+        assertThat(views.position(TaskViewTopology.MESOS_POSITION_STORE, KEY)).isNull();
+        assertThat(views.position(TaskViewTopology.MESOS_POSITION_STORE, "eu1/api.instance-1._app.1")).isNotNull();
     }
 }

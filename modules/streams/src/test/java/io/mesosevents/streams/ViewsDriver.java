@@ -8,6 +8,7 @@ import io.mesosevents.model.state.AgentView;
 import io.mesosevents.model.state.AppHealthView;
 import io.mesosevents.model.state.AppTasks;
 import io.mesosevents.model.state.AppView;
+import io.mesosevents.model.state.EventPosition;
 import io.mesosevents.model.state.FrameworkView;
 import io.mesosevents.model.state.TaskView;
 import io.mesosevents.registry.serde.AvroSerdes;
@@ -124,6 +125,11 @@ final class ViewsDriver implements AutoCloseable {
 
     FrameworkView framework(String key) {
         return row(ViewStores.FRAMEWORKS, key);
+    }
+
+    /** The event position a view processor keeps for {@code key} in {@code positionStore}. */
+    EventPosition position(String positionStore, String key) {
+        return driver.<String, EventPosition>getKeyValueStore(positionStore).get(key);
     }
 
     void advanceWallClock(Duration duration) {
