@@ -3,6 +3,7 @@ package io.mesosevents.streams.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,7 +15,9 @@ import java.util.Optional;
  * The JSON shapes of answers.
  *
  * <p>Public: a single entity is {@code {"data": row, "answeredBy": "host:port", "standby": bool,
- * "lagRecords": n}}; a collection is {@code {"data": [rows], "nextCursor": string|null, "answeredBy":
+ * "lagRecords": n}}, and read {@code asOf} a past instant {@code {"data": row, "asOf": instant, "validFrom": instant,
+ * "validTo": instant|null, "answeredBy", "standby", "lagRecords"}} (the version's lifetime: validTo null while it
+ * is still the current row); a collection is {@code {"data": [rows], "nextCursor": string|null, "answeredBy":
  * ["host:port", …], "standby": bool, "lagRecords": n}} (standby: some partition came from a standby;
  * lagRecords: the largest lag among the answering copies).
  *
@@ -29,6 +32,23 @@ final class Envelopes {
     static ObjectNode single(JsonNode data, String answeredBy, PartitionAnswer how) {
         ObjectNode body = JsonBodies.object();
         body.set("data", data);
+        body.put("answeredBy", answeredBy);
+        body.put("standby", how.standby());
+        body.put("lagRecords", how.lagRecords());
+        return body;
+    }
+
+    /** A single entity as of {@code asOf}: the version of its row that was current then. */
+    static ObjectNode singleAsOf(JsonNode data, Instant asOf, HistoryVersion version, String answeredBy, PartitionAnswer how) {
+        ObjectNode body = JsonBodies.object();
+        body.set("data", data);
+        body.put("asOf", asOf.toString());
+        body.put("validFrom", version.validFrom().toString());
+        if (version.validTo().isPresent()) {
+            body.put("validTo", version.validTo().get().toString());
+        } else {
+            body.putNull("validTo");
+        }
         body.put("answeredBy", answeredBy);
         body.put("standby", how.standby());
         body.put("lagRecords", how.lagRecords());

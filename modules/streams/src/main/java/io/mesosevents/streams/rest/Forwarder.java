@@ -36,18 +36,29 @@ final class Forwarder {
 
     private final HttpClient client;
     private final Duration requestTimeout;
+    private final HttpPeerSecurity security;
 
     Forwarder(Duration connectTimeout, Duration requestTimeout) {
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
+        this(connectTimeout, requestTimeout, HttpPeerSecurity.plain());
+    }
+
+    /** Over {@code security}'s scheme and TLS trust, every request carrying its credentials. */
+    Forwarder(Duration connectTimeout, Duration requestTimeout, HttpPeerSecurity security) {
+        this.client = security.configure(HttpClient.newBuilder()).connectTimeout(connectTimeout)
+                .version(HttpClient.Version.HTTP_1_1).build();
         this.requestTimeout = requestTimeout;
+        this.security = security;
     }
 
     /** GET {@code pathAndQuery} on {@code host}; never completes exceptionally. */
     CompletableFuture<Reply> get(HostInfo host, String pathAndQuery, String scope) {
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-                    .timeout(requestTimeout).header(HEADER, scope).header("Accept", JsonBodies.CONTENT_TYPE).GET().build();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(security.scheme() + "://" + host.host() + ":"
+                    + host.port() + pathAndQuery))
+                    .timeout(requestTimeout).header(HEADER, scope).header("Accept", JsonBodies.CONTENT_TYPE);
+            security.authorization().ifPresent(value -> builder.header("Authorization", value));
+            request = builder.GET().build();
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(new Reply.Unreachable("cannot address " + host + ": " + e.getMessage()));
         }

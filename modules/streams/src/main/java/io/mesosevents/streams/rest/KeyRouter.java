@@ -2,15 +2,19 @@ package io.mesosevents.streams.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Finds one entity wherever it lives: asks the active owner of its key (itself, or over HTTP), and
  * when the owner cannot answer (down, not RUNNING) the standbys in turn, each of which answers only if
- * it is at most {@code maxLag} records behind.
+ * it is at most {@code maxLag} records behind. An {@code asOf} lookup takes the same way (a view's history
+ * store shares the partitions of its rows) and carries the instant along when forwarded.
  */
 final class KeyRouter {
 
@@ -37,8 +41,13 @@ final class KeyRouter {
      * it might have been the one.
      */
     ObjectNode lookup(EntityView view, String id, List<String> candidates, long maxLag) {
+        return lookup(view, id, candidates, maxLag, Optional.empty());
+    }
+
+    /** As {@link #lookup(EntityView, String, List, long)}, the rows as they were at {@code asOf} when given. */
+    ObjectNode lookup(EntityView view, String id, List<String> candidates, long maxLag, Optional<Instant> asOf) {
         for (String key : candidates) {
-            KeyAnswer answer = ask(view, key, maxLag);
+            KeyAnswer answer = ask(view, key, maxLag, asOf);
             if (answer instanceof KeyAnswer.Found found) {
                 return found.body();
             }
@@ -51,7 +60,7 @@ final class KeyRouter {
     }
 
     /** The answer for exactly {@code key}: from the first of its owners that may give one. */
-    KeyAnswer ask(EntityView view, String key, long maxLag) {
+    KeyAnswer ask(EntityView view, String key, long maxLag, Optional<Instant> asOf) {
         PartitionOwner owner = owners.ofKey(view.store(), key);
         List<HostInfo> candidates = owner.candidates();
         if (candidates.isEmpty()) {
@@ -60,7 +69,8 @@ final class KeyRouter {
         }
         List<String> reasons = new ArrayList<>();
         for (HostInfo host : candidates) {
-            KeyAnswer answer = host.equals(self) ? local.key(view, key, owner.partition(), maxLag) : remote(host, view, key, maxLag);
+            KeyAnswer answer = host.equals(self) ? local.key(view, key, owner.partition(), maxLag, asOf)
+                    : remote(host, view, key, maxLag, asOf);
             if (!(answer instanceof KeyAnswer.Declined declined)) {
                 return answer;
             }
@@ -69,8 +79,11 @@ final class KeyRouter {
         return new KeyAnswer.Declined(String.join("; ", reasons));
     }
 
-    private KeyAnswer remote(HostInfo host, EntityView view, String key, long maxLag) {
-        String path = UrlPaths.withQuery(view.pathFor(key), Map.of(QueryParams.MAX_LAG, Long.toString(maxLag)));
+    private KeyAnswer remote(HostInfo host, EntityView view, String key, long maxLag, Optional<Instant> asOf) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put(QueryParams.MAX_LAG, Long.toString(maxLag));
+        asOf.ifPresent(instant -> params.put(QueryParams.AS_OF, AsOfParameter.forwardValue(instant)));
+        String path = UrlPaths.withQuery(view.pathFor(key), params);
         Forwarder.Reply reply = forwarder.get(host, path, ForwardedScope.ofKey(key)).join();
         if (reply instanceof Forwarder.Reply.Answered answered) {
             if (answered.status() == 200 && answered.body().isObject()) {

@@ -2,6 +2,7 @@ package io.mesosevents.streams.rest;
 
 import io.mesosevents.streams.ViewStores;
 import io.mesosevents.streams.app.LocalAssignment;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,11 +35,25 @@ final class LocalAnswerer {
 
     /** The entity under exactly {@code key}, which lives in {@code partition}. */
     KeyAnswer key(EntityView view, String key, int partition, long maxLag) {
+        return key(view, key, partition, maxLag, Optional.empty());
+    }
+
+    /**
+     * The entity under exactly {@code key} now, or as it was at {@code asOf} (from the view's history store,
+     * which lives in the same partitions as its rows, so the same role decides).
+     */
+    KeyAnswer key(EntityView view, String key, int partition, long maxLag, Optional<Instant> asOf) {
         LocalRole role = roles.of(roles.assignment(), view.store(), partition, maxLag);
         if (!role.allowed()) {
             return new KeyAnswer.Declined(role.reason());
         }
         try {
+            if (asOf.isPresent()) {
+                Optional<HistoryVersion> version = reader.getAsOf(view.store(), key, asOf.get(), partition, !role.standby());
+                return version.<KeyAnswer>map(found -> new KeyAnswer.Found(Envelopes.singleAsOf(
+                                view.presenter().apply(found.row()), asOf.get(), found, self, role.answer(partition))))
+                        .orElseGet(KeyAnswer.Absent::new);
+            }
             Optional<SpecificRecord> row = reader.get(view.store(), key, partition, !role.standby());
             if (row.isEmpty()) {
                 return new KeyAnswer.Absent();

@@ -1,6 +1,7 @@
 package io.mesosevents.streams.rest;
 
 import io.mesosevents.streams.ViewStores;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,12 +17,14 @@ import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
+import org.apache.kafka.streams.query.VersionedKeyQuery;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.VersionedRecord;
 
 /**
- * Reads one partition of a local store with interactive queries v2, which serve plain and
- * timestamped key-value stores alike and let the caller say whether a standby copy may answer.
+ * Reads one partition of a local store with interactive queries v2, which serve plain, timestamped
+ * and versioned key-value stores alike and let the caller say whether a standby copy may answer.
  */
 final class LocalReader {
 
@@ -44,8 +47,23 @@ final class LocalReader {
     /** The row under {@code key}; {@code activeOnly} refuses a standby copy. */
     Optional<SpecificRecord> get(ViewStores store, String key, int partition, boolean activeOnly)
             throws PartitionUnavailable {
-        Object value = run(store, KeyQuery.<String, Object>withKey(key), partition, activeOnly);
+        Object value = run(store.storeName(), KeyQuery.<String, Object>withKey(key), partition, activeOnly);
         return Optional.ofNullable(row(value));
+    }
+
+    /**
+     * The version of the row under {@code key} that was current at {@code asOf}, from the view's history
+     * store; empty when the key had no row then (not written yet, or deleted).
+     */
+    Optional<HistoryVersion> getAsOf(ViewStores store, String key, Instant asOf, int partition, boolean activeOnly)
+            throws PartitionUnavailable {
+        VersionedRecord<Object> version = run(store.historyStoreName(),
+                VersionedKeyQuery.<String, Object>withKey(key).asOf(asOf), partition, activeOnly);
+        if (version == null || version.value() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new HistoryVersion((SpecificRecord) version.value(), Instant.ofEpochMilli(version.timestamp()),
+                version.validTo().map(Instant::ofEpochMilli)));
     }
 
     /**
@@ -60,7 +78,7 @@ final class LocalReader {
                 .orElseGet(RangeQuery::withNoBounds)
                 .withAscendingKeys();
         List<KeyValue<String, SpecificRecord>> rows = new ArrayList<>();
-        try (KeyValueIterator<String, Object> iterator = run(store, query, partition, activeOnly)) {
+        try (KeyValueIterator<String, Object> iterator = run(store.storeName(), query, partition, activeOnly)) {
             while (iterator.hasNext() && rows.size() < page.limit()) {
                 KeyValue<String, Object> entry = iterator.next();
                 if (keyPrefix.isPresent() && !entry.key.startsWith(keyPrefix.get())) {
@@ -86,8 +104,8 @@ final class LocalReader {
         return keyPrefix;
     }
 
-    private <R> R run(ViewStores store, Query<R> query, int partition, boolean activeOnly) throws PartitionUnavailable {
-        StateQueryRequest<R> request = StateQueryRequest.inStore(store.storeName()).withQuery(query)
+    private <R> R run(String storeName, Query<R> query, int partition, boolean activeOnly) throws PartitionUnavailable {
+        StateQueryRequest<R> request = StateQueryRequest.inStore(storeName).withQuery(query)
                 .withPartitions(Set.of(partition));
         if (activeOnly) {
             request = request.requireActive();
@@ -96,14 +114,14 @@ final class LocalReader {
         try {
             result = streams.query(request);
         } catch (InvalidStateStoreException e) {
-            throw new PartitionUnavailable("store " + store.storeName() + " cannot be queried: " + e.getMessage());
+            throw new PartitionUnavailable("store " + storeName + " cannot be queried: " + e.getMessage());
         }
         QueryResult<R> partitionResult = result.getPartitionResults().get(partition);
         if (partitionResult == null) {
-            throw new PartitionUnavailable("partition " + partition + " of store " + store.storeName() + " is not here");
+            throw new PartitionUnavailable("partition " + partition + " of store " + storeName + " is not here");
         }
         if (partitionResult.isFailure()) {
-            throw new PartitionUnavailable("partition " + partition + " of store " + store.storeName() + " cannot be read: "
+            throw new PartitionUnavailable("partition " + partition + " of store " + storeName + " cannot be read: "
                     + partitionResult.getFailureReason() + " " + partitionResult.getFailureMessage());
         }
         return partitionResult.getResult();

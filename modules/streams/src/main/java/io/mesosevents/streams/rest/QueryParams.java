@@ -18,6 +18,8 @@ final class QueryParams {
     static final String LIMIT = "limit";
     static final String CURSOR = CursorCodec.PARAMETER;
     static final String MAX_LAG = "maxLag";
+    /** The instant a single entity is read as of (see {@link AsOfParameter}). */
+    static final String AS_OF = "asOf";
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;

@@ -26,7 +26,7 @@ final class QueryServices {
         this.self = self;
         this.owners = new PartitionOwners(app.streams(), config.retryAfter());
         this.local = new LocalAnswerer(new LocalRoles(app), new LocalReader(app.streams()), self.host() + ":" + self.port());
-        this.forwarder = new Forwarder(config.connectTimeout(), config.requestTimeout());
+        this.forwarder = new Forwarder(config.connectTimeout(), config.requestTimeout(), HttpPeerSecurity.of(config));
         HostTrouble trouble = new HostTrouble();
         this.router = new KeyRouter(owners, local, forwarder, self, trouble, config.retryAfter());
         this.scatter = new ScatterGather(owners, local, forwarder, self, trouble, config.retryAfter());

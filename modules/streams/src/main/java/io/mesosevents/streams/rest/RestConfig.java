@@ -2,6 +2,7 @@ package io.mesosevents.streams.rest;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Settings of the interactive-query HTTP server.
@@ -15,9 +16,12 @@ import java.util.Objects;
  * @param connectTimeout how long to wait for a connection to another instance (default 2 s)
  * @param requestTimeout how long to wait for another instance's answer (default 10 s)
  * @param retryAfter     the {@code Retry-After} of a 503 (default 5 s: about one rebalance)
+ * @param tls            HTTPS on the port, and towards the other instances (default: none, plain HTTP)
+ * @param auth           the credentials every route but {@code /health} and {@code /ready} requires
+ *                       (default: none)
  */
 public record RestConfig(String host, int port, long defaultMaxLag, Duration connectTimeout, Duration requestTimeout,
-                         Duration retryAfter) {
+                         Duration retryAfter, Optional<TlsConfig> tls, AuthConfig auth) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -37,27 +41,42 @@ public record RestConfig(String host, int port, long defaultMaxLag, Duration con
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(retryAfter, "retryAfter");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(auth, "auth");
     }
 
     /** Every setting at its default. */
     public static RestConfig defaults() {
         return new RestConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_LAG, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT,
-                DEFAULT_RETRY_AFTER);
+                DEFAULT_RETRY_AFTER, Optional.empty(), AuthConfig.none());
+    }
+
+    /** {@code https} with TLS, else {@code http}: how clients and the other instances reach this one. */
+    public String scheme() {
+        return tls.isPresent() ? "https" : "http";
     }
 
     public RestConfig withHost(String newHost) {
-        return new RestConfig(newHost, port, defaultMaxLag, connectTimeout, requestTimeout, retryAfter);
+        return new RestConfig(newHost, port, defaultMaxLag, connectTimeout, requestTimeout, retryAfter, tls, auth);
     }
 
     public RestConfig withPort(int newPort) {
-        return new RestConfig(host, newPort, defaultMaxLag, connectTimeout, requestTimeout, retryAfter);
+        return new RestConfig(host, newPort, defaultMaxLag, connectTimeout, requestTimeout, retryAfter, tls, auth);
     }
 
     public RestConfig withDefaultMaxLag(long maxLag) {
-        return new RestConfig(host, port, maxLag, connectTimeout, requestTimeout, retryAfter);
+        return new RestConfig(host, port, maxLag, connectTimeout, requestTimeout, retryAfter, tls, auth);
     }
 
     public RestConfig withRetryAfter(Duration after) {
-        return new RestConfig(host, port, defaultMaxLag, connectTimeout, requestTimeout, after);
+        return new RestConfig(host, port, defaultMaxLag, connectTimeout, requestTimeout, after, tls, auth);
+    }
+
+    public RestConfig withTls(TlsConfig newTls) {
+        return new RestConfig(host, port, defaultMaxLag, connectTimeout, requestTimeout, retryAfter, Optional.of(newTls), auth);
+    }
+
+    public RestConfig withAuth(AuthConfig newAuth) {
+        return new RestConfig(host, port, defaultMaxLag, connectTimeout, requestTimeout, retryAfter, tls, newAuth);
     }
 }

@@ -6,13 +6,16 @@ import io.mesosevents.streams.app.ViewsApp;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.BindException;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The interactive-query HTTP server of one instance: the {@code /api/v1} routes of {@link RouteTable}
- * and the operational routes, every answer JSON (errors included) except the metrics.
+ * and the operational routes, every answer JSON (errors included) except the metrics. With
+ * {@link RestConfig#tls()} the port speaks HTTPS only; with {@link RestConfig#auth()} every route but
+ * {@code /health} and {@code /ready} needs the credentials ({@link AuthFilter}).
  */
 public final class RestServer implements AutoCloseable {
 
@@ -31,6 +34,7 @@ public final class RestServer implements AutoCloseable {
     public static RestServer start(RestConfig config, ViewsApp app, PrometheusMeterRegistry registry) {
         HostInfo self = app.self().orElseThrow(() -> new IllegalArgumentException(
                 "the views application needs an application server (host:port) to serve queries"));
+        Optional<TlsMaterial> tls = config.tls().map(TlsMaterial::load);
         QueryServices services = new QueryServices(app, config, self);
         OperationsRoutes operations = new OperationsRoutes(app, registry, config);
         RouteTimer timer = new RouteTimer(registry);
@@ -41,6 +45,11 @@ public final class RestServer implements AutoCloseable {
             javalinConfig.jetty.host = config.host();
             javalinConfig.jetty.port = config.port();
             javalinConfig.http.prefer405over404 = true;
+            tls.ifPresent(material -> javalinConfig.jetty.addConnector((server, http) ->
+                    TlsConnector.create(server, http, material, config.host(), config.port())));
+            if (!(config.auth() instanceof AuthConfig.None)) {
+                javalinConfig.routes.before(new AuthFilter(AuthCheck.of(config.auth()), new AuthFailureLog()));
+            }
             routes.forEach(route -> javalinConfig.routes.get(route.path(), route.handler().apply(services)));
             javalinConfig.routes.get("/health", operations::health);
             javalinConfig.routes.get("/ready", operations::ready);
@@ -61,8 +70,8 @@ public final class RestServer implements AutoCloseable {
             }
             throw e;
         }
-        log.info("Interactive queries served on {}:{} (this instance is {}:{})", config.host(), javalin.port(), self.host(),
-                self.port());
+        log.info("Interactive queries served on {}://{}:{} (this instance is {}:{}; authentication: {})", config.scheme(),
+                config.host(), javalin.port(), self.host(), self.port(), config.auth().mode());
         return new RestServer(javalin);
     }
 

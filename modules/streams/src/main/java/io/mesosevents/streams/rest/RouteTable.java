@@ -68,7 +68,8 @@ final class RouteTable {
             collection(HEALTH),
             collection(DEPLOYMENTS),
             entity(DEPLOYMENT),
-            new ApiRoute(InstancesHandler.PATH, Set.of(), InstancesHandler::new));
+            new ApiRoute(InstancesHandler.PATH, Set.of(), InstancesHandler::new),
+            new ApiRoute(WatchHandler.PATH, WatchHandler.PARAMS, WatchHandler::new));
 
     private RouteTable() {
     }
