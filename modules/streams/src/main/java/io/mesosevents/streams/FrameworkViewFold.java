@@ -1,13 +1,13 @@
 package io.mesosevents.streams;
 
+import static io.mesosevents.streams.CarriedFields.ifCarried;
+import static io.mesosevents.streams.CarriedFields.ifNotEmpty;
+
 import io.mesosevents.model.common.EventKind;
 import io.mesosevents.model.common.EventMeta;
 import io.mesosevents.model.mesos.MesosEventType;
 import io.mesosevents.model.mesos.MesosFrameworkEvent;
 import io.mesosevents.model.state.FrameworkView;
-import java.util.Collection;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Folds one framework event into the framework's row: a pure function, so it is tested without Kafka.
@@ -54,23 +54,5 @@ final class FrameworkViewFold {
         ifNotEmpty(event.getLabels(), row::setLabels);
         return row.setUpdatedAt(meta.getIngestTimestamp()).setLastSessionId(meta.getSessionId())
                 .setLastSequence(meta.getSequence()).build();
-    }
-
-    private static <T> void ifCarried(T value, Consumer<T> setter) {
-        if (value != null) {
-            setter.accept(value);
-        }
-    }
-
-    private static <C extends Collection<?>> void ifNotEmpty(C values, Consumer<C> setter) {
-        if (!values.isEmpty()) {
-            setter.accept(values);
-        }
-    }
-
-    private static <M extends Map<?, ?>> void ifNotEmpty(M values, Consumer<M> setter) {
-        if (!values.isEmpty()) {
-            setter.accept(values);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.mesosevents.streams.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,21 +17,10 @@ import org.apache.kafka.streams.state.HostInfo;
  */
 final class KeyRouter {
 
-    private final PartitionOwners owners;
-    private final LocalAnswerer local;
-    private final Forwarder forwarder;
-    private final HostInfo self;
-    private final HostTrouble trouble;
-    private final Duration retryAfter;
+    private final Peers peers;
 
-    KeyRouter(PartitionOwners owners, LocalAnswerer local, Forwarder forwarder, HostInfo self, HostTrouble trouble,
-              Duration retryAfter) {
-        this.owners = owners;
-        this.local = local;
-        this.forwarder = forwarder;
-        this.self = self;
-        this.trouble = trouble;
-        this.retryAfter = retryAfter;
+    KeyRouter(Peers peers) {
+        this.peers = peers;
     }
 
     /**
@@ -53,7 +41,7 @@ final class KeyRouter {
             }
             if (answer instanceof KeyAnswer.Declined declined) {
                 throw ApiError.unavailable("no instance may answer for " + view.what() + " '" + id + "' now: "
-                        + declined.reason(), retryAfter, Map.of("id", id));
+                        + declined.reason(), peers.retryAfter(), Map.of("id", id));
             }
         }
         throw ApiError.notFound(view.what(), id);
@@ -61,7 +49,7 @@ final class KeyRouter {
 
     /** The answer for exactly {@code key}: from the first of its owners that may give one. */
     KeyAnswer ask(EntityView view, String key, long maxLag, Optional<Instant> asOf) {
-        PartitionOwner owner = owners.ofKey(view.store(), key);
+        PartitionOwner owner = peers.owners().ofKey(view.store(), key);
         List<HostInfo> candidates = owner.candidates();
         if (candidates.isEmpty()) {
             return new KeyAnswer.Declined("partition " + owner.partition() + " of " + view.store().storeName()
@@ -69,7 +57,7 @@ final class KeyRouter {
         }
         List<String> reasons = new ArrayList<>();
         for (HostInfo host : candidates) {
-            KeyAnswer answer = host.equals(self) ? local.key(view, key, owner.partition(), maxLag, asOf)
+            KeyAnswer answer = host.equals(peers.self()) ? peers.local().key(view, key, owner.partition(), maxLag, asOf)
                     : remote(host, view, key, maxLag, asOf);
             if (!(answer instanceof KeyAnswer.Declined declined)) {
                 return answer;
@@ -84,7 +72,7 @@ final class KeyRouter {
         params.put(QueryParams.MAX_LAG, Long.toString(maxLag));
         asOf.ifPresent(instant -> params.put(QueryParams.AS_OF, AsOfParameter.forwardValue(instant)));
         String path = UrlPaths.withQuery(view.pathFor(key), params);
-        Forwarder.Reply reply = forwarder.get(host, path, ForwardedScope.ofKey(key)).join();
+        Forwarder.Reply reply = peers.forwarder().get(host, path, ForwardedScope.ofKey(key)).join();
         if (reply instanceof Forwarder.Reply.Answered answered) {
             if (answered.status() == 200 && answered.body().isObject()) {
                 return new KeyAnswer.Found((ObjectNode) answered.body());
@@ -95,7 +83,7 @@ final class KeyRouter {
             return new KeyAnswer.Declined("HTTP " + answered.status() + " " + answered.body().path("error").asText());
         }
         String reason = ((Forwarder.Reply.Unreachable) reply).reason();
-        trouble.report(host, view.what() + " '" + key + "'", reason);
+        peers.trouble().report(host, view.what() + " '" + key + "'", reason);
         return new KeyAnswer.Declined(reason);
     }
 }

@@ -27,9 +27,9 @@ final class QueryServices {
         this.owners = new PartitionOwners(app.streams(), config.retryAfter());
         this.local = new LocalAnswerer(new LocalRoles(app), new LocalReader(app.streams()), self.host() + ":" + self.port());
         this.forwarder = new Forwarder(config.connectTimeout(), config.requestTimeout(), HttpPeerSecurity.of(config));
-        HostTrouble trouble = new HostTrouble();
-        this.router = new KeyRouter(owners, local, forwarder, self, trouble, config.retryAfter());
-        this.scatter = new ScatterGather(owners, local, forwarder, self, trouble, config.retryAfter());
+        Peers peers = new Peers(owners, local, forwarder, self, new HostTrouble(), config.retryAfter());
+        this.router = new KeyRouter(peers);
+        this.scatter = new ScatterGather(peers);
     }
 
     ViewsApp app() {

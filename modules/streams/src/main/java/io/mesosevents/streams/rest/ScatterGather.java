@@ -1,7 +1,6 @@
 package io.mesosevents.streams.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,27 +24,16 @@ import org.apache.kafka.streams.state.HostInfo;
  */
 final class ScatterGather {
 
-    private final PartitionOwners owners;
-    private final LocalAnswerer local;
-    private final Forwarder forwarder;
-    private final HostInfo self;
-    private final HostTrouble trouble;
-    private final Duration retryAfter;
+    private final Peers peers;
 
-    ScatterGather(PartitionOwners owners, LocalAnswerer local, Forwarder forwarder, HostInfo self, HostTrouble trouble,
-                  Duration retryAfter) {
-        this.owners = owners;
-        this.local = local;
-        this.forwarder = forwarder;
-        this.self = self;
-        this.trouble = trouble;
-        this.retryAfter = retryAfter;
+    ScatterGather(Peers peers) {
+        this.peers = peers;
     }
 
     /** The public collection answer for one page. */
     ObjectNode collect(CollectionView view, RowFilter filter, PageRequest page, long maxLag) {
         Map<Integer, List<HostInfo>> holders = new TreeMap<>();
-        owners.ofStore(view.store()).forEach(owner -> holders.put(owner.partition(), new ArrayList<>(owner.candidates())));
+        peers.owners().ofStore(view.store()).forEach(owner -> holders.put(owner.partition(), new ArrayList<>(owner.candidates())));
         Map<Integer, List<String>> reasons = new HashMap<>();
         List<LocalPage> pages = new ArrayList<>();
         Set<Integer> pending = new TreeSet<>(holders.keySet());
@@ -70,7 +58,7 @@ final class ScatterGather {
             if (left.isEmpty()) {
                 List<String> why = reasons.getOrDefault(partition, List.of("it has no owner yet (rebalancing)"));
                 throw ApiError.unavailable("no instance may answer for partition " + partition + " of "
-                        + view.store().storeName() + " now: " + String.join("; ", why), retryAfter);
+                        + view.store().storeName() + " now: " + String.join("; ", why), peers.retryAfter());
             }
             round.computeIfAbsent(left.remove(0), host -> new ArrayList<>()).add(partition);
         }
@@ -81,14 +69,14 @@ final class ScatterGather {
                                 long maxLag) {
         Map<HostInfo, CompletableFuture<LocalPage>> remote = new LinkedHashMap<>();
         round.forEach((host, partitions) -> {
-            if (!host.equals(self)) {
+            if (!host.equals(peers.self())) {
                 remote.put(host, remotePage(host, view, partitions, filter, page, maxLag));
             }
         });
         List<LocalPage> answers = new ArrayList<>();
         // This instance's share is read while the others work on theirs.
-        Optional.ofNullable(round.get(self)).ifPresent(partitions ->
-                answers.add(local.page(view.store(), partitions, page, filter, maxLag)));
+        Optional.ofNullable(round.get(peers.self())).ifPresent(partitions ->
+                answers.add(peers.local().page(view.store(), partitions, page, filter, maxLag)));
         remote.values().forEach(future -> answers.add(future.join()));
         return answers;
     }
@@ -100,7 +88,7 @@ final class ScatterGather {
         page.after().ifPresent(after -> params.put(QueryParams.CURSOR, CursorCodec.encode(after)));
         params.put(QueryParams.MAX_LAG, Long.toString(maxLag));
         String instance = host.host() + ":" + host.port();
-        return forwarder.get(host, UrlPaths.withQuery(view.routePath(), params), ForwardedScope.ofPartitions(partitions))
+        return peers.forwarder().get(host, UrlPaths.withQuery(view.routePath(), params), ForwardedScope.ofPartitions(partitions))
                 .thenApply(reply -> {
                     if (reply instanceof Forwarder.Reply.Answered answered && answered.status() == 200) {
                         return complete(Envelopes.readPartial(answered.body()), partitions);
@@ -108,7 +96,7 @@ final class ScatterGather {
                     String reason = reply instanceof Forwarder.Reply.Answered answered
                             ? "HTTP " + answered.status() + " " + answered.body().path("error").asText()
                             : ((Forwarder.Reply.Unreachable) reply).reason();
-                    trouble.report(host, view.store().storeName() + " partitions " + partitions, reason);
+                    peers.trouble().report(host, view.store().storeName() + " partitions " + partitions, reason);
                     return LocalPage.declinedAll(instance, partitions, reason);
                 });
     }
