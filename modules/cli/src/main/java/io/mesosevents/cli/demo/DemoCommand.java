@@ -1,6 +1,7 @@
 package io.mesosevents.cli.demo;
 
 import io.mesosevents.cli.Foreground;
+import io.mesosevents.cli.simulate.SimulatedClusterOptions;
 import io.mesosevents.devstack.DevStack;
 import io.mesosevents.devstack.DevStackConfig;
 import io.mesosevents.ingestor.IngestionReplica;
@@ -10,10 +11,8 @@ import io.mesosevents.ingestor.topics.TopicProvisioner;
 import io.mesosevents.marathon.MarathonClientConfig;
 import io.mesosevents.mesos.MesosClientConfig;
 import io.mesosevents.simulator.marathon.MarathonSimulator;
-import io.mesosevents.simulator.marathon.MarathonSimulatorConfig;
 import io.mesosevents.simulator.marathon.MesosSimulatorBackend;
 import io.mesosevents.simulator.mesos.MesosMasterSimulator;
-import io.mesosevents.simulator.mesos.MesosSimulatorConfig;
 import io.mesosevents.streams.StreamsAppConfig;
 import io.mesosevents.streams.app.DeadLetterTopic;
 import io.mesosevents.streams.rest.RestConfig;
@@ -35,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,6 +58,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private SimulatedClusterOptions simulation;
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address every part binds to (default: ${DEFAULT-VALUE}).")
     private String host;
 
@@ -75,23 +78,6 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--cluster", defaultValue = "demo", description = "Name of the simulated cluster (default: ${DEFAULT-VALUE}).")
     private String cluster;
-
-    @Option(names = "--seed", defaultValue = "" + MesosSimulatorConfig.DEFAULT_SEED, description = "Seed of the simulation (default: ${DEFAULT-VALUE}).")
-    private long seed;
-
-    @Option(names = "--agents", defaultValue = "" + MesosSimulatorConfig.DEFAULT_AGENTS, description = "Mesos agents (default: ${DEFAULT-VALUE}).")
-    private int agents;
-
-    @Option(names = "--tasks", defaultValue = "" + MesosSimulatorConfig.DEFAULT_TASKS,
-            description = "Tasks of the non-Marathon frameworks at start (default: ${DEFAULT-VALUE}).")
-    private int tasks;
-
-    @Option(names = "--apps", defaultValue = "" + MarathonSimulatorConfig.DEFAULT_APPS, description = "Marathon apps (default: ${DEFAULT-VALUE}).")
-    private int apps;
-
-    @Option(names = "--instances", defaultValue = "" + MarathonSimulatorConfig.DEFAULT_INSTANCES,
-            description = "Instances of each app at start (default: ${DEFAULT-VALUE}).")
-    private int instances;
 
     @Option(names = "--rate", defaultValue = "5", description = "Changes per second of each simulator (default: ${DEFAULT-VALUE}).")
     private double rate;
@@ -112,10 +98,8 @@ public final class DemoCommand implements Callable<Integer> {
                 new TopicProvisioner(admin, stack.bootstrapServers()).provision("", Optional.empty(), Optional.empty());
                 DeadLetterTopic.ensure(admin, views.deadLetterTopic());
             }
-            MesosMasterSimulator mesos = services.push(MesosMasterSimulator.start(MesosSimulatorConfig.defaults().withHost(host)
-                    .withPort(0).withSeed(seed).withAgents(agents).withTasks(tasks).withRate(rate).withCluster(cluster)));
-            MarathonSimulator marathon = services.push(MarathonSimulator.start(MarathonSimulatorConfig.defaults().withHost(host)
-                    .withPort(0).withSeed(seed).withApps(apps).withInstances(instances).withRate(rate),
+            MesosMasterSimulator mesos = services.push(MesosMasterSimulator.start(simulation.mesos(host, 0, rate, cluster)));
+            MarathonSimulator marathon = services.push(MarathonSimulator.start(simulation.marathon(host, 0, rate),
                     MesosSimulatorBackend.connect(URI.create(mesos.url()))));
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             IngestionReplica mesosIngest = services.push(IngestionReplica.start(new MesosIngestionConfig(cluster,

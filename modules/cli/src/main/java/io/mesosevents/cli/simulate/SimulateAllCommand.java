@@ -29,6 +29,9 @@ public final class SimulateAllCommand implements Callable<Integer> {
     @Mixin
     private ConfigFileOption configFile;
 
+    @Mixin
+    private SimulatedClusterOptions simulation;
+
     @Option(names = "--host", defaultValue = MesosSimulatorConfig.DEFAULT_HOST, description = "Address both listen on (default: ${DEFAULT-VALUE}).")
     private String host;
 
@@ -40,30 +43,13 @@ public final class SimulateAllCommand implements Callable<Integer> {
             description = "Port of Marathon; 0 picks a free port (default: ${DEFAULT-VALUE}).")
     private int marathonPort;
 
-    @Option(names = "--seed", defaultValue = "" + MesosSimulatorConfig.DEFAULT_SEED, description = "Seed of both models (default: ${DEFAULT-VALUE}).")
-    private long seed;
-
     @Option(names = "--cluster", defaultValue = MesosSimulatorConfig.DEFAULT_CLUSTER,
             description = "The Mesos master's --cluster flag (default: ${DEFAULT-VALUE}).")
     private String cluster;
 
-    @Option(names = "--agents", defaultValue = "" + MesosSimulatorConfig.DEFAULT_AGENTS, description = "Mesos agents (default: ${DEFAULT-VALUE}).")
-    private int agents;
-
-    @Option(names = "--tasks", defaultValue = "" + MesosSimulatorConfig.DEFAULT_TASKS,
-            description = "Tasks of the frameworks other than Marathon (default: ${DEFAULT-VALUE}).")
-    private int tasks;
-
     @Option(names = "--mesos-rate", defaultValue = "" + MesosSimulatorConfig.DEFAULT_RATE,
             description = "Mesos events per second made by the other frameworks and the agents (default: ${DEFAULT-VALUE}).")
     private double mesosRate;
-
-    @Option(names = "--apps", defaultValue = "" + MarathonSimulatorConfig.DEFAULT_APPS, description = "Marathon apps (default: ${DEFAULT-VALUE}).")
-    private int apps;
-
-    @Option(names = "--instances", defaultValue = "" + MarathonSimulatorConfig.DEFAULT_INSTANCES,
-            description = "Instances of each app at start (default: ${DEFAULT-VALUE}).")
-    private int instances;
 
     @Option(names = "--marathon-rate", defaultValue = "" + MarathonSimulatorConfig.DEFAULT_RATE,
             description = "Marathon changes per second (default: ${DEFAULT-VALUE}).")
@@ -71,12 +57,11 @@ public final class SimulateAllCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MesosMasterSimulator mesos = MesosMasterSimulator.start(MesosSimulatorConfig.defaults().withHost(host).withPort(mesosPort)
-                .withSeed(seed).withAgents(agents).withTasks(tasks).withRate(mesosRate).withCluster(cluster));
+        MesosMasterSimulator mesos = MesosMasterSimulator.start(simulation.mesos(host, mesosPort, mesosRate, cluster));
         MarathonSimulator marathon;
         try {
-            marathon = MarathonSimulator.start(MarathonSimulatorConfig.defaults().withHost(host).withPort(marathonPort).withSeed(seed)
-                    .withApps(apps).withInstances(instances).withRate(marathonRate), MesosSimulatorBackend.connect(URI.create(mesos.url())));
+            marathon = MarathonSimulator.start(simulation.marathon(host, marathonPort, marathonRate),
+                    MesosSimulatorBackend.connect(URI.create(mesos.url())));
         } catch (RuntimeException | java.io.IOException e) {
             mesos.close();
             throw e;
@@ -90,8 +75,8 @@ public final class SimulateAllCommand implements Callable<Integer> {
 
     private void announce(String mesos, String marathon) {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Simulated Mesos master ready at " + mesos + "/api/v1 (seed " + seed + ")");
-        out.println("Simulated Marathon ready at " + marathon + " (seed " + seed + "); events at " + marathon + "/v2/events");
+        out.println("Simulated Mesos master ready at " + mesos + "/api/v1 (seed " + simulation.seed() + ")");
+        out.println("Simulated Marathon ready at " + marathon + " (seed " + simulation.seed() + "); events at " + marathon + "/v2/events");
         out.println("  Faults: POST " + mesos + "/simulator/faults and " + marathon + "/simulator/faults");
         out.println("  Ingest with: --mesos " + mesos + " --marathon " + marathon);
         out.flush();
