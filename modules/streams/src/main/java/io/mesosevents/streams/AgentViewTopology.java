@@ -48,7 +48,8 @@ public final class AgentViewTopology {
                 .stream(Topic.MESOS_AGENT_EVENTS.name(topicPrefix),
                         Consumed.with(serdes.keys(), serdes.values(MesosAgentEvent.class)).withName("agent-events"))
                 .filter((key, event) -> describesAnAgent(event), Named.as("agent-events-without-markers"))
-                .processValues(AgentViewProcessor::new, Named.as("agent-view"), rowStore, POSITION_STORE);
+                .processValues(() -> new EntityFoldProcessor<>("agent", rowStore, POSITION_STORE, MesosAgentEvent::getMeta,
+                        MesosAgentEvent::getEventType, AgentViewFold::apply), Named.as("agent-view"), rowStore, POSITION_STORE);
         return changes;
     }
 

@@ -5,14 +5,12 @@ import io.mesosevents.model.marathon.MarathonEvent;
 import io.mesosevents.model.state.DeploymentView;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,14 +71,7 @@ final class DeploymentViewProcessor implements Processor<String, MarathonEvent, 
      */
     private void removeExpired(long nowMs) {
         Instant now = Instant.ofEpochMilli(nowMs);
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, DeploymentView> all = table.all()) {
-            all.forEachRemaining(entry -> {
-                if (DeploymentViewFold.isExpired(entry.value, now, finishedRetention)) {
-                    expired.add(entry.key);
-                }
-            });
-        }
+        List<String> expired = table.keysWhere(row -> DeploymentViewFold.isExpired(row, now, finishedRetention));
         for (String key : expired) {
             table.delete(key, now);
             context.forward(new Record<>(key, null, nowMs));

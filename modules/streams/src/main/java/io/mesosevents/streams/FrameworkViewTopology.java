@@ -55,7 +55,8 @@ public final class FrameworkViewTopology {
                         Consumed.with(serdes.keys(), serdes.values(MesosFrameworkEvent.class))
                                 .withName("framework-events"))
                 .filter((key, event) -> describesAFramework(event), Named.as("framework-events-without-markers"))
-                .processValues(FrameworkViewProcessor::new, Named.as("framework-view"), rowStore, POSITION_STORE);
+                .processValues(() -> new EntityFoldProcessor<>("framework", rowStore, POSITION_STORE, MesosFrameworkEvent::getMeta,
+                        MesosFrameworkEvent::getEventType, FrameworkViewFold::apply), Named.as("framework-view"), rowStore, POSITION_STORE);
         return changes;
     }
 

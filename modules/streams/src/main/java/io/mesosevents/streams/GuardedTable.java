@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
@@ -67,9 +68,17 @@ final class GuardedTable<V> {
         return positions.get(key) != null;
     }
 
-    /** Every row, for scans such as retention; close the iterator. */
-    KeyValueIterator<String, V> all() {
-        return rows.all();
+    /** The keys of the rows that pass {@code test}, for scans such as retention. */
+    List<String> keysWhere(Predicate<V> test) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, V> all = rows.all()) {
+            all.forEachRemaining(entry -> {
+                if (test.test(entry.value)) {
+                    keys.add(entry.key);
+                }
+            });
+        }
+        return keys;
     }
 
     /**

@@ -7,14 +7,12 @@ import io.mesosevents.model.mesos.MesosTaskEvent;
 import io.mesosevents.model.state.TaskView;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,14 +86,7 @@ final class TaskViewProcessor implements Processor<String, SpecificRecord, Strin
 
     private void removeFinished(long now) {
         Instant cutoff = Instant.ofEpochMilli(now).minus(finishedRetention);
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, TaskView> rows = byMesos.all()) {
-            rows.forEachRemaining(row -> {
-                if (row.value.getFinished() != null && row.value.getFinished().isBefore(cutoff)) {
-                    expired.add(row.key);
-                }
-            });
-        }
+        List<String> expired = byMesos.keysWhere(row -> row.getFinished() != null && row.getFinished().isBefore(cutoff));
         for (String key : expired) {
             byMesos.delete(key, Instant.ofEpochMilli(now));
             byMarathon.delete(key, Instant.ofEpochMilli(now));
