@@ -58,6 +58,16 @@ final class EventBus {
         }
     }
 
+    /**
+     * Changes the model for a real client under the bus's lock, between two events; what the change
+     * announces is published with the next events made.
+     */
+    <T> T change(Function<MarathonModel, T> change) {
+        synchronized (lock) {
+            return change.apply(model);
+        }
+    }
+
     /** Waits until at least {@code count} model events have been made; false on timeout. */
     boolean awaitEmitted(long count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -107,6 +107,25 @@ final class MarathonModel {
         return events;
     }
 
+    /**
+     * {@code PUT /v2/apps/{id}} with a new instance count, from a real client. As in Marathon, the
+     * deployments in progress that affect the app lock it unless {@code force}, which supersedes
+     * them. The change is planned now; its events come first among the next ones the model makes.
+     */
+    ScaleOutcome scaleApp(String appId, int instances, boolean force) {
+        AppEntry app = state.apps.get(appId);
+        if (app == null || app.removed) {
+            return new ScaleOutcome.UnknownApp(appId);
+        }
+        List<String> locking = state.deployments.values().stream()
+                .filter(deployment -> deployment.affectedApps().contains(appId)).map(deployment -> deployment.id).toList();
+        if (!locking.isEmpty() && !force) {
+            return new ScaleOutcome.Locked(locking);
+        }
+        Deployment deployment = operations.scale(app, instances);
+        return new ScaleOutcome.Planned(deployment.id, Timestamps.format(deployment.version));
+    }
+
     /** Now, in simulated time. */
     Instant now() {
         return clock.now();

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * The parts of Marathon's REST API ({@code /v2}) that clients of the event bus read: apps (ids
  * with slashes, {@code /v2/apps/prod/web}), deployments, pods, the launch queue, the leader,
- * {@code /v2/info} and the legacy {@code /v2/eventSubscriptions}, plus {@code /v2/events}.
+ * {@code /v2/info} and the legacy {@code /v2/eventSubscriptions}, plus {@code /v2/events}; and one
+ * write, scaling an app ({@code PUT /v2/apps/{id}}, see {@link AppScaleEndpoint}).
  * Without a leader everything answers 503 (and {@code /v2/leader} 404); a standby answers as the
  * leader it proxies to would, but for the event stream, which it redirects.
  */
@@ -23,6 +24,7 @@ final class MarathonRestApi {
     private final EventBus bus;
     private final Faults faults;
     private final EventStreamEndpoint events;
+    private final AppScaleEndpoint scale;
     private final JsonResponses responses;
     private final MarathonSimulatorConfig config;
     private final Supplier<String> self;
@@ -34,11 +36,12 @@ final class MarathonRestApi {
      * @param frameworkId the framework id {@code /v2/info} reports
      * @param master      the Mesos master it reports
      */
-    MarathonRestApi(EventBus bus, Faults faults, EventStreamEndpoint events, JsonResponses responses,
+    MarathonRestApi(EventBus bus, Faults faults, EventStreamEndpoint events, AppScaleEndpoint scale, JsonResponses responses,
                     MarathonSimulatorConfig config, Supplier<String> self, String frameworkId, String master) {
         this.bus = bus;
         this.faults = faults;
         this.events = events;
+        this.scale = scale;
         this.responses = responses;
         this.config = config;
         this.self = self;
@@ -51,6 +54,7 @@ final class MarathonRestApi {
         javalin.routes.get("/v2/apps", led(ctx -> responses.send(ctx, 200,
                 bus.read(model -> TruthJson.apps(model, Embed.parse(ctx.queryParams("embed")))))));
         javalin.routes.get("/v2/apps/<id>", led(this::app));
+        javalin.routes.put("/v2/apps/<id>", led(scale::handle));
         javalin.routes.get("/v2/deployments", led(ctx -> responses.send(ctx, 200, bus.read(TruthJson::deployments))));
         javalin.routes.get("/v2/pods", led(ctx -> responses.send(ctx, 200, bus.read(TruthJson::pods))));
         javalin.routes.get("/v2/queue", led(ctx -> responses.send(ctx, 200, bus.read(TruthJson::queue))));
@@ -83,8 +87,7 @@ final class MarathonRestApi {
     }
 
     private void app(Context ctx) {
-        String path = ctx.pathParam("id");
-        String id = "/" + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+        String id = AppScaleEndpoint.appId(ctx);
         Optional<ObjectNode> app = bus.read(model -> TruthJson.app(model, id, Embed.parse(ctx.queryParams("embed"))));
         if (app.isPresent()) {
             responses.send(ctx, 200, app.get());

@@ -20,7 +20,8 @@ import java.util.Set;
  * A Marathon that serves the real event bus ({@code GET /v2/events} as server-sent events, and
  * legacy HTTP callbacks through {@code /v2/eventSubscriptions}) and the REST reads its clients
  * need ({@code /v2/apps}, {@code /v2/deployments}, {@code /v2/pods}, {@code /v2/queue},
- * {@code /v2/leader}, {@code /v2/info}), over a seeded model of apps, groups, deployments, health
+ * {@code /v2/leader}, {@code /v2/info}) and scaling an app ({@code PUT /v2/apps/{id}}, see
+ * {@link AppScaleEndpoint}), over a seeded model of apps, groups, deployments, health
  * checks and pods that changes at a set rate; with fault modes switchable while it runs, also over
  * HTTP (see {@link ControlApi}).
  *
@@ -69,8 +70,9 @@ public final class MarathonSimulator implements AutoCloseable {
         JsonResponses responses = new JsonResponses(mapper);
         EventStreamEndpoint events = new EventStreamEndpoint(bus, faults,
                 new EventStreamWriter(config.keepAliveInterval(), faults::quirks), responses);
-        this.restApi = new MarathonRestApi(bus, faults, events, responses, config, this::hostPort, backend.frameworkId(),
-                backend.master());
+        AppScaleEndpoint scale = new AppScaleEndpoint(mapper, bus, responses);
+        this.restApi = new MarathonRestApi(bus, faults, events, scale, responses, config, this::hostPort,
+                backend.frameworkId(), backend.master());
         ControlApi controlApi = new ControlApi(mapper, faults, this::status, responses);
         this.server = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;

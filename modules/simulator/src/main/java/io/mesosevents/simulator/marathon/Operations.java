@@ -70,11 +70,11 @@ final class Operations {
         definition.healthChecks().forEach(check -> followUps.add(() -> events.addHealthCheck(definition, check)));
     }
 
-    /** {@code PUT /v2/apps/{id}} with a new instance count; 0 suspends the app. */
-    void scale(AppEntry app, int instances) {
+    /** {@code PUT /v2/apps/{id}} with a new instance count; 0 suspends the app. Returns the deployment it plans. */
+    Deployment scale(AppEntry app, int instances) {
         Instant now = clock.now();
         AppDefinition scaled = app.definition.scaled(instances, now);
-        changeApps(app.definition.groupId(), now, Map.of(app.id(), scaled), "ScaleApplication", true);
+        return changeApps(app.definition.groupId(), now, Map.of(app.id(), scaled), "ScaleApplication", true);
     }
 
     /**
@@ -205,7 +205,7 @@ final class Operations {
     }
 
     /** One deployment changing apps of one group, all with the same action. */
-    private void changeApps(String group, Instant now, Map<String, AppDefinition> next, String action, boolean throughApi) {
+    private Deployment changeApps(String group, Instant now, Map<String, AppDefinition> next, String action, boolean throughApi) {
         Map<String, AppDefinition> after = currentApps();
         after.putAll(next);
         List<DeploymentAction> actions = next.keySet().stream().map(id -> DeploymentAction.onApp(action, id)).toList();
@@ -224,6 +224,7 @@ final class Operations {
         engine.launch(deployment, throughApi ? () -> { }
                 : () -> next.forEach((id, definition) -> redefine(state.apps.get(id), definition)));
         next.forEach((id, definition) -> announceHealthChecks(state.apps.get(id).definition, definition));
+        return deployment;
     }
 
     /** The deployments running for {@code apps} end, superseded by {@code deployment}. */
