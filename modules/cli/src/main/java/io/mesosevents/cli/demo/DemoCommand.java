@@ -1,6 +1,7 @@
 package io.mesosevents.cli.demo;
 
 import io.mesosevents.cli.Foreground;
+import io.mesosevents.cli.config.ConfigFileOption;
 import io.mesosevents.cli.simulate.SimulatedClusterOptions;
 import io.mesosevents.devstack.DevStack;
 import io.mesosevents.devstack.DevStackConfig;
@@ -57,6 +58,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private ConfigFileOption configFile;
 
     @Mixin
     private SimulatedClusterOptions simulation;
@@ -154,6 +158,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String api = "http://" + host + ":" + httpPort;
         out.println(ready ? "mesos-events demo is ready" : "mesos-events demo is still starting (see /ready)");
+        out.println("  Dashboard:               " + api + "/");
         out.println("  REST API:                " + api + "/api/v1/apps  (OpenAPI: " + api + "/openapi.json)");
         out.println("  Schema registry:         " + stack.schemaRegistryUrl());
         out.println("  Kafka bootstrap servers: " + stack.bootstrapServers());
@@ -163,7 +168,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  curl -s '" + api + "/api/v1/apps?status=RUNNING'");
         out.println("  curl -sN '" + api + "/api/v1/watch?types=app'");
         out.println("  kafka-console-consumer.sh --bootstrap-server " + stack.bootstrapServers()
-                + " --topic state.apps --from-beginning --property print.key=true   # Kafka's own CLI tools; values are Avro");
+                + " --topic state.apps --from-beginning --isolation-level read_committed --property print.key=true"
+                + "   # Kafka's own CLI tools; values are Avro");
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }

@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The interactive-query HTTP server of one instance: the {@code /api/v1} routes of {@link RouteTable}
- * and the operational routes, every answer JSON (errors included) except the metrics. With
+ * The interactive-query HTTP server of one instance: the {@code /api/v1} routes of {@link RouteTable},
+ * the operational routes and the web {@link Dashboard} at {@code /}; every API answer is JSON (errors
+ * included, for unknown paths too), except the metrics. With
  * {@link RestConfig#tls()} the port speaks HTTPS only; with {@link RestConfig#auth()} every route but
  * {@code /health} and {@code /ready} needs the credentials ({@link AuthFilter}).
  */
@@ -55,6 +56,7 @@ public final class RestServer implements AutoCloseable {
             javalinConfig.routes.get("/ready", operations::ready);
             javalinConfig.routes.get("/metrics", operations::metrics);
             javalinConfig.routes.get("/openapi.json", operations::openApi);
+            Dashboard.install(javalinConfig);
             javalinConfig.routes.exception(ApiError.class, (error, ctx) -> Responses.error(ctx, error));
             javalinConfig.routes.exception(Exception.class, (error, ctx) -> unexpected(ctx, error));
             javalinConfig.routes.error(404, ctx -> routeError(ctx, "no route " + ctx.method() + " " + ctx.path()));
