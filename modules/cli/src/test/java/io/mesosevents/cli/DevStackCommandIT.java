@@ -62,7 +62,8 @@ class DevStackCommandIT {
                 assertThat(topics.awaitExit()).isZero();
                 assertThat(topics.output())
                         .anyMatch(line -> line.matches("CREATED\\s+it\\.state\\.apps\\s+cleanup\\.policy=compact"))
-                        .anyMatch(line -> line.matches("CREATED\\s+it\\.mesos\\.task-events\\s+cleanup\\.policy=delete"));
+                        .anyMatch(line -> line.matches("CREATED\\s+it\\.mesos\\.task-events\\s+cleanup\\.policy=delete"))
+                        .anyMatch(line -> line.matches("CREATED\\s+it\\.views\\.dlq\\s+the views' dead letters"));
             }
 
             try (RunningCommand registry = RunningCommand.start(List.of("registry", "--bootstrap-servers", kafka,

@@ -141,6 +141,9 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // An empty value (MESOS_EVENTS_MARATHON= in a deployment's environment) means the source is not wanted.
+        masters = blankAsAbsent(masters);
+        marathons = blankAsAbsent(marathons);
         if (masters == null && marathons == null) {
             throw new InvalidSettingException("Nothing to ingest: give --mesos, --marathon or both");
         }
@@ -211,5 +214,9 @@ public final class IngestCommand implements Callable<Integer> {
             config = config.withMaxRecordSize(maxRecordSize);
         }
         return config;
+    }
+
+    private static String blankAsAbsent(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -4,6 +4,8 @@ import io.mesosevents.cli.config.ConfigFileOption;
 import io.mesosevents.cli.config.KafkaClientOptions;
 import io.mesosevents.ingestor.topics.TopicProvisioner;
 import io.mesosevents.ingestor.topics.TopicStatus;
+import io.mesosevents.streams.StreamsAppConfig;
+import io.mesosevents.streams.app.DeadLetterTopic;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -48,7 +51,14 @@ public final class CreateTopicsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<TopicStatus> statuses;
         try (Admin admin = Admin.create(kafka.clientProperties())) {
-            statuses = new TopicProvisioner(admin, kafka.bootstrapServers()).provision(topicPrefix, Optional.ofNullable(partitions), Optional.ofNullable(replicationFactor));
+            statuses = new ArrayList<>(new TopicProvisioner(admin, kafka.bootstrapServers())
+                    .provision(topicPrefix, Optional.ofNullable(partitions), Optional.ofNullable(replicationFactor)));
+            // serve creates it too, but a deployment that creates topics only here must not lack it.
+            String deadLetters = StreamsAppConfig.defaults().withTopicPrefix(topicPrefix).deadLetterTopic();
+            boolean created = DeadLetterTopic.ensure(admin, deadLetters, Optional.ofNullable(partitions),
+                    Optional.ofNullable(replicationFactor));
+            statuses.add(new TopicStatus(deadLetters, created ? TopicStatus.Outcome.CREATED : TopicStatus.Outcome.EXISTS,
+                    "the views' dead letters"));
         }
         PrintWriter out = spec.commandLine().getOut();
         for (TopicStatus status : statuses) {
