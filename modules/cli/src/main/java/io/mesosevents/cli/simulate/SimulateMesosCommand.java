@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
         description = {
                 "Runs a simulated Mesos master: POST /api/v1 SUBSCRIBE and GET_STATE in protobuf and JSON, with a seeded cluster",
                 "of agents, frameworks and tasks that change at --rate events/s. Faults are switched while running through",
-                "POST /simulator/faults (see README)."
+                "POST /simulator/faults (see docs/simulator.md)."
         })
 public final class SimulateMesosCommand implements Callable<Integer> {
 
