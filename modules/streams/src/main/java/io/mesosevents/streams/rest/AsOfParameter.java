@@ -1,9 +1,9 @@
 package io.mesosevents.streams.rest;
 
+import io.mesosevents.streams.InstantText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -63,28 +63,13 @@ final class AsOfParameter {
     }
 
     private static Instant instant(String value) {
-        if (isDigits(value)) {
-            try {
-                return Instant.ofEpochMilli(Long.parseLong(value));
-            } catch (NumberFormatException e) {
-                throw unreadable(value, "");
-            }
-        }
         try {
-            return Instant.parse(value).truncatedTo(ChronoUnit.MILLIS);
-        } catch (DateTimeParseException e) {
+            return InstantText.parse(value);
+        } catch (IllegalArgumentException e) {
             // A '+' of an offset that was not URL-encoded arrives as a space.
-            throw unreadable(value, value.contains(" ") ? "; write the '+' of an offset as %2B in a URL" : "");
+            String hint = value.contains(" ") ? "; write the '+' of an offset as %2B in a URL" : "";
+            throw ApiError.badParameter(QueryParams.AS_OF, e.getMessage() + hint);
         }
-    }
-
-    private static boolean isDigits(String value) {
-        return !value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9');
-    }
-
-    private static ApiError unreadable(String value, String hint) {
-        return ApiError.badParameter(QueryParams.AS_OF, "must be an ISO-8601 instant (2026-03-01T12:00:00Z) or epoch "
-                + "milliseconds, not '" + value + "'" + hint);
     }
 
     /** "7 days", "36 hours", "90 seconds": the retention as an operator configured it. */
