@@ -65,7 +65,7 @@ final class AppDefinitionFold {
         return row.build();
     }
 
-    /** The definition after a change of a deployment that affects the app. */
+    /** The definition after a change of a deployment that affects the app; null when nothing of it is left. */
     static AppDefinition withDeployment(AppDefinition previous, String cluster, String appId,
                                         DeploymentView deployment) {
         List<String> deployments = new ArrayList<>(previous != null ? previous.getDeployments() : List.of());
@@ -75,8 +75,11 @@ final class AppDefinitionFold {
         if (!changed) {
             return previous;
         }
-        return start(previous, cluster, appId).setDeployments(deployments).setUpdatedAt(deployment.getUpdatedAt())
-                .build();
+        AppDefinition next = start(previous, cluster, appId).setDeployments(deployments)
+                .setUpdatedAt(deployment.getUpdatedAt()).build();
+        // Known from its deployments only (an app Marathon destroyed, whose last deployment arrived after its
+        // termination, or one whose definition was never seen): it is defined no longer once they end.
+        return deployments.isEmpty() && next.getDesiredInstances() == null && next.getVersion() == null ? null : next;
     }
 
     private static AppDefinition.Builder start(AppDefinition previous, String cluster, String appId) {

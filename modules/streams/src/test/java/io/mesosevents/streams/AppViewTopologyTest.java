@@ -127,6 +127,19 @@ class AppViewTopologyTest {
     }
 
     @Test
+    void anAppKnownOnlyFromADeploymentIsGoneWhenTheDeploymentEnds() {
+        String deployment = DeploymentEvents.key("eu1", DeploymentEvents.PLAN_ID).substring("eu1/".length());
+        views.pipe(APP, apiPost("eu1", APP, 1, 0));
+        views.pipe(deployment, DeploymentEvents.info("eu1", DeploymentEvents.PLAN, 1, 10, 10));
+        assertThat(views.app("eu1//prod/api").getDeployments()).containsExactly(DeploymentEvents.PLAN_ID);
+
+        views.pipe(deployment, DeploymentEvents.success("eu1", DeploymentEvents.PLAN, 11, 20));
+
+        assertThat(views.app("eu1//prod/api")).as("no definition, no deployment, no task").isNull();
+        assertThat(views.app(KEY).getDeployments()).as("a defined app stays").isEmpty();
+    }
+
+    @Test
     void aSnapshotReplacesTheDefinitionAndNamesItsDeployments() {
         views.pipe(APP, apiPost("eu1", APP, 1, 0));
         views.pipe(APP, appSnapshot("eu1", APP, 5, List.of(task(1)), List.of("d-1"), 10));
