@@ -4,6 +4,7 @@ import io.mesosevents.cli.demo.DemoCommand;
 import io.mesosevents.cli.devstack.DevStackCommand;
 import io.mesosevents.cli.ingest.IngestCommand;
 import io.mesosevents.cli.registry.RegistryCommand;
+import io.mesosevents.cli.replay.ReplayCommand;
 import io.mesosevents.cli.serve.ServeCommand;
 import io.mesosevents.cli.simulate.SimulateCommand;
 import io.mesosevents.cli.topics.TopicsCommand;
@@ -20,6 +21,6 @@ import picocli.CommandLine.Command;
                 "or in a properties file named by --config FILE (kafka-port=9092). Precedence: flag > environment > file > default.",
                 "Log level: MESOS_EVENTS_LOG_LEVEL (default INFO). JVM options for bin/mesos-events: MESOS_EVENTS_JAVA_OPTS."
         },
-        subcommands = {DemoCommand.class, DevStackCommand.class, IngestCommand.class, RegistryCommand.class, ServeCommand.class, SimulateCommand.class, TopicsCommand.class})
+        subcommands = {DemoCommand.class, DevStackCommand.class, IngestCommand.class, RegistryCommand.class, ReplayCommand.class, ServeCommand.class, SimulateCommand.class, TopicsCommand.class})
 public final class MesosEventsCommand {
 }

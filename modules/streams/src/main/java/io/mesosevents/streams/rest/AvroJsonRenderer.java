@@ -24,8 +24,9 @@ import org.apache.avro.generic.IndexedRecord;
  * per-type code: field names exactly as in the schema, in schema order; timestamps as ISO-8601 UTC
  * strings; enums as their symbol; a union as its plain value (no Avro JSON type wrapper); maps as
  * objects (keys sorted, so answers are byte-for-byte stable); arrays as arrays; bytes as base64.
+ * Public because {@code replay export} writes exported events in the same conventions.
  */
-final class AvroJsonRenderer {
+public final class AvroJsonRenderer {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -33,11 +34,12 @@ final class AvroJsonRenderer {
     }
 
     /** A record with its own schema (generated or generic). */
-    static JsonNode render(IndexedRecord record) {
+    public static JsonNode render(IndexedRecord record) {
         return render(record, record.getSchema());
     }
 
-    static JsonNode render(Object value, Schema schema) {
+    /** {@code value} of {@code schema}; null renders as JSON null. */
+    public static JsonNode render(Object value, Schema schema) {
         if (value == null) {
             return NODES.nullNode();
         }
