@@ -56,4 +56,15 @@ public final class KafkaClientOptions {
     public String bootstrapServers() {
         return bootstrapServers;
     }
+
+    /** The client properties besides the bootstrap servers, as strings: what Kafka Streams gets on top of its own settings. */
+    public Map<String, String> passedThroughProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        clientProperties().forEach((key, value) -> {
+            if (!key.equals("bootstrap.servers") && value != null) {
+                properties.put(key, value.toString());
+            }
+        });
+        return properties;
+    }
 }

@@ -3,16 +3,12 @@ package io.mesosevents.cli.serve;
 import io.mesosevents.cli.Foreground;
 import io.mesosevents.cli.config.ConfigFileOption;
 import io.mesosevents.cli.config.InvalidSettingException;
-import io.mesosevents.cli.config.KafkaClientOptions;
-import io.mesosevents.ingestor.topics.TopicProvisioner;
-import io.mesosevents.streams.app.DeadLetterTopic;
 import io.mesosevents.streams.StreamsAppConfig;
 import io.mesosevents.streams.rest.AuthConfig;
 import io.mesosevents.streams.rest.RestConfig;
 import io.mesosevents.streams.rest.TlsConfig;
 import io.mesosevents.streams.rest.TlsMaterial;
 import io.mesosevents.streams.rest.ViewsServer;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,12 +18,9 @@ import picocli.CommandLine.Spec;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -48,11 +41,7 @@ public final class ServeCommand implements Callable<Integer> {
     private ConfigFileOption configFile;
 
     @Mixin
-    private KafkaClientOptions kafka;
-
-    @Option(names = "--schema-registry", required = true, paramLabel = "URL",
-            description = "Schema registry URL(s), comma-separated. Env: MESOS_EVENTS_SCHEMA_REGISTRY.")
-    private String schemaRegistry;
+    private ViewsOptions views;
 
     @Option(names = "--http-host", defaultValue = RestConfig.DEFAULT_HOST,
             description = "Address the HTTP server listens on (default: ${DEFAULT-VALUE}).")
@@ -66,31 +55,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Where the other instances reach this one's HTTP server (default: this host's name and --http-port).")
     private String applicationServer;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "data/views",
-            description = "Root of the local state stores; each instance keeps its own in DIR/instance-<http port>, "
-                    + "so instances on one host may share it (default: ${DEFAULT-VALUE}).")
-    private Path stateDir;
-
     @Option(names = "--application-id", defaultValue = StreamsAppConfig.DEFAULT_APPLICATION_ID,
             description = "Kafka Streams application id: the instances' consumer group and the prefix of their internal topics "
                     + "(default: ${DEFAULT-VALUE}).")
     private String applicationId;
-
-    @Option(names = "--topic-prefix", defaultValue = "", description = "Prefix in front of every topic name (default: none).")
-    private String topicPrefix;
-
-    @Option(names = "--standby-replicas", defaultValue = "" + StreamsAppConfig.DEFAULT_STANDBY_REPLICAS,
-            description = "Warm copies of every store on other instances, which take over and may answer queries when an "
-                    + "instance goes away (default: ${DEFAULT-VALUE}).")
-    private int standbyReplicas;
-
-    @Option(names = "--finished-retention-seconds", defaultValue = "3600",
-            description = "How long finished tasks and deployments stay in the views (default: ${DEFAULT-VALUE}).")
-    private long finishedRetentionSeconds;
-
-    @Option(names = "--history-retention-seconds", defaultValue = "604800",
-            description = "How far back the history stores reach (default: ${DEFAULT-VALUE}, 7 days).")
-    private long historyRetentionSeconds;
 
     @Option(names = "--create-topics", defaultValue = "true", negatable = true, fallbackValue = "true",
             description = "Create missing topics with their cleanup policies at start, so the views can start before the "
@@ -144,15 +112,6 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (httpPort <= 0 || httpPort > 65535) {
-            throw new InvalidSettingException("--http-port must be a port from 1 to 65535 (the other instances forward to it), not "
-                    + httpPort);
-        }
-        requirePositive(finishedRetentionSeconds, "--finished-retention-seconds");
-        requirePositive(historyRetentionSeconds, "--history-retention-seconds");
-        if (standbyReplicas < 0) {
-            throw new InvalidSettingException("--standby-replicas must not be negative");
-        }
         if (maxLag < 0) {
             throw new InvalidSettingException("--max-lag must not be negative");
         }
@@ -162,31 +121,18 @@ public final class ServeCommand implements Callable<Integer> {
         String server = applicationServer != null ? applicationServer : localHostName() + ":" + httpPort;
         StreamsAppConfig config;
         try {
-            config = StreamsAppConfig.defaults()
-                    .withApplicationId(applicationId)
-                    .withBootstrapServers(kafka.bootstrapServers())
-                    .withSchemaRegistryUrl(schemaRegistry)
-                    .withTopicPrefix(topicPrefix)
-                    .withStateDir(stateDir.resolve("instance-" + httpPort))
-                    .withApplicationServer(server)
-                    .withStandbyReplicas(standbyReplicas)
-                    .withFinishedRetention(Duration.ofSeconds(finishedRetentionSeconds))
-                    .withHistoryRetention(Duration.ofSeconds(historyRetentionSeconds))
-                    .withKafkaProperties(passedThrough(kafka.clientProperties()));
+            config = views.config(applicationId, httpPort).withApplicationServer(server);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException(e.getMessage().replace("applicationServer", "--application-server"));
         }
         if (createTopics) {
-            // Kafka Streams does not start over missing source topics; creating them also lets serve start before ingest.
-            try (Admin admin = Admin.create(kafka.clientProperties())) {
-                new TopicProvisioner(admin, kafka.bootstrapServers()).provision(topicPrefix, Optional.empty(), Optional.empty());
-                DeadLetterTopic.ensure(admin, config.deadLetterTopic());
-            }
+            // Creating them also lets serve start before the first ingest.
+            views.createTopics(config);
         }
-        ViewsServer views = ViewsServer.start(config, rest);
-        Foreground.runUntilStopped("views server", views, () -> {
+        ViewsServer running = ViewsServer.start(config, rest);
+        Foreground.runUntilStopped("views server", running, () -> {
             spec.commandLine().getOut().printf("Serving the views of %s (application %s) as %s: interactive queries on %s://%s:%d/api/v1%n",
-                    kafka.bootstrapServers(), applicationId, server, rest.scheme(), httpHost, views.port());
+                    views.kafka().bootstrapServers(), applicationId, server, rest.scheme(), httpHost, running.port());
             spec.commandLine().getOut().flush();
         });
         return 0;
@@ -263,16 +209,6 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** The Kafka client properties besides the bootstrap servers, which have their own setting. */
-    private static Map<String, String> passedThrough(Map<String, Object> clientProperties) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        clientProperties.forEach((key, value) -> {
-            if (!key.equals("bootstrap.servers") && value != null) {
-                properties.put(key, value.toString());
-            }
-        });
-        return properties;
-    }
 
     private static String localHostName() {
         try {
@@ -282,9 +218,4 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static void requirePositive(long seconds, String option) {
-        if (seconds <= 0) {
-            throw new InvalidSettingException(option + " must be positive");
-        }
-    }
 }
