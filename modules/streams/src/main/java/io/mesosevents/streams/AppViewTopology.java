@@ -18,7 +18,6 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
@@ -77,13 +76,13 @@ public final class AppViewTopology {
 
         KTable<String, AppView> apps = appTasks.outerJoin(definitions, AppViews::of, Named.as("apps"),
                 serdes.materialized(ViewStores.APPS.storeName(), AppView.class));
-        apps.toStream(Named.as("app-changes")).to(Topic.STATE_APPS.name(topicPrefix),
-                Produced.with(serdes.keys(), serdes.values(AppView.class)).withName("state-apps"));
+        serdes.publish(apps.toStream(Named.as("app-changes")), Topic.STATE_APPS.name(topicPrefix), AppView.class,
+                "state-apps");
 
         KTable<String, AppHealthView> appHealth = appTasks.mapValues(AppHealthViews::of, Named.as("app-health"),
                 serdes.materialized(ViewStores.APP_HEALTH.storeName(), AppHealthView.class));
-        appHealth.toStream(Named.as("app-health-changes")).to(Topic.VIEW_APP_HEALTH.name(topicPrefix),
-                Produced.with(serdes.keys(), serdes.values(AppHealthView.class)).withName("view-app-health"));
+        serdes.publish(appHealth.toStream(Named.as("app-health-changes")), Topic.VIEW_APP_HEALTH.name(topicPrefix),
+                AppHealthView.class, "view-app-health");
         return new AppTables(apps, appTasks, appHealth);
     }
 

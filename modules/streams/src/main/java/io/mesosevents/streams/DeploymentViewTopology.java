@@ -8,7 +8,6 @@ import java.util.Objects;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * The deployments view: the deployment records of {@code marathon.events} folded into one
@@ -56,8 +55,7 @@ public final class DeploymentViewTopology {
                         Named.as("deployment-events"))
                 .process(() -> new DeploymentViewProcessor(finishedRetention), Named.as("deployment-view"),
                         rowStore, POSITION_STORE);
-        changes.to(Topic.VIEW_DEPLOYMENTS.name(topicPrefix),
-                Produced.with(serdes.keys(), serdes.values(DeploymentView.class)).withName("view-deployments"));
+        serdes.publish(changes, Topic.VIEW_DEPLOYMENTS.name(topicPrefix), DeploymentView.class, "view-deployments");
         return changes;
     }
 }

@@ -10,7 +10,6 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.KeyValueMapper;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * Publishes a table of agents or frameworks with the counts of their tasks: the task table counted
@@ -38,8 +37,8 @@ final class TaskCountsJoin {
                         Named.as(entity + "-task-counts"), serdes.materialized(entity + "-task-counts", TaskCounts.class));
         KTable<String, V> published = rows.leftJoin(counts, withTasks::apply, Named.as(entity + "-with-tasks"),
                 serdes.materialized(view.storeName(), type));
-        published.toStream(Named.as(entity + "-changes")).to(topic.name(topicPrefix),
-                Produced.with(serdes.keys(), serdes.values(type)).withName(topic.defaultName().replace('.', '-')));
+        serdes.publish(published.toStream(Named.as(entity + "-changes")), topic.name(topicPrefix), type,
+                topic.defaultName().replace('.', '-'));
         return published;
     }
 }

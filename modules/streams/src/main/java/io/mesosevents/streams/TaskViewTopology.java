@@ -13,7 +13,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TableJoined;
 
@@ -66,8 +65,8 @@ public final class TaskViewTopology {
         KTable<String, TaskView> tasks = rows.leftJoin(agents, TaskHosts::agentKey, TaskHosts::withHost,
                 TableJoined.as("task-hosts"),
                 serdes.materialized(ViewStores.TASKS.storeName(), TaskView.class));
-        tasks.toStream(Named.as("task-changes")).to(Topic.STATE_TASKS.name(topicPrefix),
-                Produced.with(serdes.keys(), serdes.values(TaskView.class)).withName("state-tasks"));
+        serdes.publish(tasks.toStream(Named.as("task-changes")), Topic.STATE_TASKS.name(topicPrefix), TaskView.class,
+                "state-tasks");
         return tasks;
     }
 

@@ -21,23 +21,61 @@ import org.apache.kafka.streams.kstream.Named;
  * {@code marathon.events}; tasks from Mesos task events and Marathon's task events, joined to the
  * agent rows for their host; agents and frameworks published with their task counts; apps and app
  * health from the tasks, Marathon's app events and the deployments. Every queryable view also keeps its history ({@link ViewHistory}).
+ *
+ * <p>The same topology runs live ({@link Options#live()}) and offline over a replayed log
+ * ({@link Options#replay()}): the options change only where state is kept and what is written out,
+ * never a rule.
  */
 public final class ViewsTopology {
+
+    /**
+     * Where the topology keeps its state and what it writes besides.
+     *
+     * @param persistent stores on disk, with changelog topics and caches (else in memory only, neither logged
+     *                   nor cached, so every change reaches the stores at once)
+     * @param history    each view's versioned {@code <store>-history} store, for {@code asOf} reads
+     * @param publish    the views' output topics ({@code state.*}, {@code view.*})
+     */
+    public record Options(boolean persistent, boolean history, boolean publish) {
+
+        /** The live views application: everything on. */
+        public static Options live() {
+            return new Options(true, true, true);
+        }
+
+        /**
+         * An offline replay, which reads only the current rows at the end: nothing on disk or in topics,
+         * and no history, which it would only write and never read.
+         */
+        public static Options replay() {
+            return new Options(false, false, false);
+        }
+    }
 
     private ViewsTopology() {
     }
 
-    /** The topology over the topics and with the settings of {@code config}. */
+    /** The live topology over the topics and with the settings of {@code config}. */
     public static Topology build(StreamsAppConfig config) {
+        return build(config, Options.live());
+    }
+
+    /** The topology over the topics and with the settings of {@code config}, kept as {@code options} say. */
+    public static Topology build(StreamsAppConfig config, Options options) {
         return build(config.topicPrefix(), config.serdeConfig(), config.finishedRetention(),
-                config.historyRetention());
+                config.historyRetention(), options);
     }
 
     static Topology build(String topicPrefix, Map<String, ?> serdeConfig, Duration finishedRetention,
                           Duration historyRetention) {
-        ViewSerdes serdes = new ViewSerdes(serdeConfig);
+        return build(topicPrefix, serdeConfig, finishedRetention, historyRetention, Options.live());
+    }
+
+    private static Topology build(String topicPrefix, Map<String, ?> serdeConfig, Duration finishedRetention,
+                                  Duration historyRetention, Options options) {
+        ViewSerdes serdes = new ViewSerdes(serdeConfig, options);
         StreamsBuilder builder = new StreamsBuilder();
-        ViewHistory history = new ViewHistory(builder, serdes, historyRetention);
+        ViewHistory history = new ViewHistory(builder, serdes, historyRetention, options.history());
 
         KTable<String, AgentView> agentRows = AgentViewTopology.addTo(builder, topicPrefix, serdes)
                 .toTable(Named.as("agents-table"), serdes.materialized("agents-table", AgentView.class));

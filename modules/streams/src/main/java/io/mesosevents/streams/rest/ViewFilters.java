@@ -41,7 +41,7 @@ final class ViewFilters {
         params.enumValue(STATE, TaskState.class).ifPresent(state -> filter.add(STATE, state.name(),
                 row -> ((TaskView) row).getState() == state));
         params.get(AGENT).ifPresent(agent -> filter.add(AGENT, agent, row -> agent.equals(((TaskView) row).getAgentId())));
-        params.get(APP).ifPresent(app -> filter.add(APP, app, row -> sameAppId(app, ((TaskView) row).getAppId())));
+        params.get(APP).ifPresent(app -> filter.add(APP, app, row -> AppMembership.sameAppId(app, ((TaskView) row).getAppId())));
         return filter.build();
     }
 
@@ -78,11 +78,6 @@ final class ViewFilters {
     /** Agents and frameworks: {@code cluster} only. */
     static RowFilter clusterOnly(QueryParams params) {
         return new Builder(params).build();
-    }
-
-    /** An app id given with or without the leading slash of a Marathon id matches the stored one. */
-    static boolean sameAppId(String given, String stored) {
-        return stored != null && (stored.equals(given) || !given.startsWith("/") && stored.equals("/" + given));
     }
 
     private static boolean hasPrefix(String appId, String prefix) {

@@ -1,10 +1,6 @@
 package io.mesosevents.streams.rest;
 
 import io.mesosevents.model.EntityKey;
-import io.mesosevents.model.state.AppHealthView;
-import io.mesosevents.model.state.AppView;
-import io.mesosevents.model.state.DeploymentView;
-import io.mesosevents.model.state.TaskView;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -68,16 +64,9 @@ record WatchFilter(Set<WatchType> types, Optional<String> app, Optional<String> 
         if (row == null) {
             // Apps and app health are keyed <cluster>/<app id>; tasks and deployments say nothing once deleted.
             boolean keyedByApp = type == WatchType.APP || type == WatchType.APP_HEALTH;
-            return !keyedByApp || ViewFilters.sameAppId(app, key.substring(key.indexOf('/') + 1));
+            return !keyedByApp || AppMembership.sameAppId(app, key.substring(key.indexOf('/') + 1));
         }
-        return switch (type) {
-            case TASK -> ViewFilters.sameAppId(app, ((TaskView) row).getAppId());
-            case APP -> ViewFilters.sameAppId(app, ((AppView) row).getAppId());
-            case APP_HEALTH -> ViewFilters.sameAppId(app, ((AppHealthView) row).getAppId());
-            case DEPLOYMENT -> ((DeploymentView) row).getAffectedApps().stream()
-                    .anyMatch(affected -> ViewFilters.sameAppId(app, affected));
-            case AGENT, FRAMEWORK -> false;
-        };
+        return AppMembership.belongsTo(row, app);
     }
 
     private static Set<WatchType> types(String list) {
