@@ -1,0 +1,196 @@
+package io.mesosevents.cli.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mesosevents.cli.config.EnvironmentAwareFactory;
+import io.mesosevents.devstack.DevStack;
+import io.mesosevents.devstack.junit.DevStackExtension;
+import io.mesosevents.ingestor.topics.TopicProvisioner;
+import io.mesosevents.model.AvroClassTrust;
+import io.mesosevents.model.Topic;
+import io.mesosevents.model.common.EventKind;
+import io.mesosevents.model.common.EventMeta;
+import io.mesosevents.model.mesos.MesosAgentEvent;
+import io.mesosevents.model.mesos.MesosEventType;
+import io.mesosevents.model.mesos.MesosTaskEvent;
+import io.mesosevents.model.mesos.TaskState;
+import io.mesosevents.model.mesos.TaskStatus;
+import io.mesosevents.model.mesos.TaskStatusSource;
+import io.mesosevents.registry.serde.AvroSerdes;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code replay state} as a user runs it, on the embedded broker: the tables it prints or writes, and its one-line errors. */
+@ExtendWith(DevStackExtension.class)
+class ReplayStateCommandTest {
+
+    private static final String PREFIX = "replay-state-cli-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
+    private static final String AGENT = "agent-S1";
+    private static DevStack stack;
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    /** An agent at BASE; task web-1 added at +1 min and running at +2 min; task db-1 added at +3 min. */
+    @BeforeAll
+    static void produce(DevStack devStack) throws Exception {
+        stack = devStack;
+        AvroClassTrust.install();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+            new TopicProvisioner(admin, stack.bootstrapServers()).provision(PREFIX, Optional.of(1), Optional.empty());
+        }
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            send(producer, Topic.MESOS_AGENT_EVENTS, "c1/" + AGENT, MesosAgentEvent.newBuilder().setMeta(meta(0))
+                    .setEventType(MesosEventType.AGENT_ADDED).setAgentId(AGENT).setHostname("agent-1.c1.internal")
+                    .setActive(true).build(), MesosAgentEvent.class, 0);
+            send(producer, Topic.MESOS_TASK_EVENTS, "c1/web-1", taskAdded("web-1", "web", 1), MesosTaskEvent.class, 1);
+            send(producer, Topic.MESOS_TASK_EVENTS, "c1/web-1", taskRunning("web-1", 2), MesosTaskEvent.class, 2);
+            send(producer, Topic.MESOS_TASK_EVENTS, "c1/db-1", taskAdded("db-1", "db", 3), MesosTaskEvent.class, 3);
+        }
+    }
+
+    @Test
+    void printsTheRowsAsOfATimeAsJsonLinesLikeTheApi() throws Exception {
+        Run run = state("--entity", "tasks", "--as-of", at(2).plusSeconds(30).toString(), "--format", "jsonl");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : run.out().strip().split("\n")) {
+            rows.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(rows).extracting(row -> row.get("taskId").asText()).containsExactly("web-1");
+        assertThat(rows.get(0).get("state").asText()).isEqualTo("TASK_RUNNING");
+        assertThat(rows.get(0).get("started").asText()).isEqualTo(at(2).toString());
+        assertThat(rows.get(0).get("host").asText()).isEqualTo("agent-1.c1.internal");
+        assertThat(run.err()).startsWith("1 tasks as of " + at(2).plusSeconds(30) + " (3 events replayed in ");
+    }
+
+    @Test
+    void printsAnAlignedTableAndTakesEpochMilliseconds() {
+        Run run = state("--entity", "tasks", "--as-of", Long.toString(at(3).toEpochMilli()));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).hasSize(3);
+        assertThat(run.out().lines().findFirst().orElseThrow()).startsWith("CLUSTER  TASK   APP");
+        assertThat(run.out()).contains("c1       db-1   fw-1/db   TASK_STAGING").contains("TASK_RUNNING");
+    }
+
+    @Test
+    void writesTheTableOfOneAppToAFile() throws Exception {
+        Path file = dir.resolve("web.jsonl");
+        Run run = state("--entity", "apps", "--app", "fw-1/web", "--as-of", at(3).toString(), "--format", "jsonl",
+                "--out", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("1 apps as of " + at(3) + " written to " + file);
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(1);
+        JsonNode app = new ObjectMapper().readTree(lines.get(0));
+        assertThat(app.get("appId").asText()).isEqualTo("fw-1/web");
+        assertThat(app.get("running").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anEmptyRangeIsAOneLineError() {
+        Run run = state("--as-of", BASE.minus(Duration.ofHours(1)).toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("Error: No events between the start of retention and " + BASE.minus(Duration.ofHours(1)))
+                .hasLineCount(1);
+    }
+
+    @Test
+    void aTimeInTheFutureOrUnreadableIsAOneLineError() {
+        Run future = state("--as-of", Instant.now().plus(Duration.ofHours(1)).toString());
+        assertThat(future.exitCode()).isEqualTo(1);
+        assertThat(future.err()).startsWith("Error: The end of the range").contains("is in the future").hasLineCount(1);
+
+        Run unreadable = state("--as-of", "yesterday");
+        assertThat(unreadable.exitCode()).isEqualTo(1);
+        assertThat(unreadable.err()).startsWith("Error: --as-of: ").hasLineCount(1);
+    }
+
+    @Test
+    void anAppSelectsNoAgentsAndAnUnknownTableIsNamed() {
+        assertThat(state("--entity", "agents", "--app", "web", "--as-of", at(3).toString()).err())
+                .startsWith("Error: --app selects apps, tasks, health or deployments; agents belong to no app");
+        assertThat(state("--entity", "pods", "--as-of", at(3).toString()).err())
+                .startsWith("Error: --entity: pods is not a table; use one of apps|tasks|agents|frameworks|deployments|health");
+    }
+
+    private static Instant at(int minute) {
+        return BASE.plus(Duration.ofMinutes(minute));
+    }
+
+    private static EventMeta meta(int minute) {
+        return EventMeta.newBuilder().setCluster("c1").setSource("http://master:5050").setSessionId("s-1").setSequence(minute)
+                .setSourceTimestamp(at(minute)).setIngestTimestamp(at(minute)).setKind(EventKind.DELTA).build();
+    }
+
+    private static MesosTaskEvent taskAdded(String taskId, String name, int minute) {
+        return MesosTaskEvent.newBuilder().setMeta(meta(minute)).setEventType(MesosEventType.TASK_ADDED).setTaskId(taskId)
+                .setFrameworkId("fw-1").setAgentId(AGENT).setName(name).setState(TaskState.TASK_STAGING).build();
+    }
+
+    private static MesosTaskEvent taskRunning(String taskId, int minute) {
+        TaskStatus status = TaskStatus.newBuilder().setState(TaskState.TASK_RUNNING).setSource(TaskStatusSource.SOURCE_EXECUTOR)
+                .setTimestamp(at(minute)).setAgentId(AGENT).build();
+        return MesosTaskEvent.newBuilder().setMeta(meta(minute)).setEventType(MesosEventType.TASK_UPDATED).setTaskId(taskId)
+                .setFrameworkId("fw-1").setState(TaskState.TASK_RUNNING).setStatus(status).build();
+    }
+
+    /** Sends an event as the ingestor writes it: keyed {@code <cluster>/<id>}, stamped with its ingest time. */
+    private static <T extends SpecificRecord> void send(KafkaProducer<String, byte[]> producer, Topic topic, String key, T event,
+                                                        Class<T> type, int minute) throws Exception {
+        String name = topic.name(PREFIX);
+        byte[] value = AvroSerdes.specific(type, stack.clientProperties(), false).serializer().serialize(name, event);
+        producer.send(new ProducerRecord<>(name, null, at(minute).toEpochMilli(), key, value)).get();
+    }
+
+    /** Runs {@code replay state} as Main does: one "Error: …" line and exit code 1 for a failed command. */
+    private Run state(String... args) {
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        CommandLine command = new CommandLine(ReplayStateCommand.class, new EnvironmentAwareFactory(Map.of()))
+                .setCaseInsensitiveEnumValuesAllowed(true);
+        command.setOut(new PrintWriter(stdout, true));
+        command.setErr(new PrintWriter(stderr, true));
+        command.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            cmd.getErr().println("Error: " + exception.getMessage());
+            return 1;
+        });
+        List<String> line = new ArrayList<>(List.of("--bootstrap-servers", stack.bootstrapServers(),
+                "--schema-registry", stack.schemaRegistryUrl(), "--topic-prefix", PREFIX));
+        line.addAll(List.of(args));
+        int code = command.execute(line.toArray(String[]::new));
+        return new Run(code, stdout.toString(), stderr.toString());
+    }
+}
