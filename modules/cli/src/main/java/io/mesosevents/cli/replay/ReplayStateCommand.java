@@ -4,6 +4,7 @@ import io.mesosevents.cli.config.ConfigFileOption;
 import io.mesosevents.cli.config.InvalidSettingException;
 import io.mesosevents.cli.config.KafkaClientOptions;
 import io.mesosevents.replay.state.StateEntity;
+import io.mesosevents.replay.state.StateFiles;
 import io.mesosevents.replay.state.StateFormat;
 import io.mesosevents.replay.state.StateReplay;
 import io.mesosevents.streams.StreamsAppConfig;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -67,12 +69,14 @@ public final class ReplayStateCommand implements Callable<Integer> {
                     + "health, the deployments that affect it.")
     private String app;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|jsonl",
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|jsonl|csv|avro|parquet",
             description = "table: aligned columns of the main fields; jsonl: one JSON object per row, as the REST API renders "
-                    + "rows (default: ${DEFAULT-VALUE}).")
+                    + "rows; csv, avro, parquet: a file (--out) as 'replay export' writes the view's topic, each row with the "
+                    + "as-of time as its timestamp (default: ${DEFAULT-VALUE}).")
     private StateFormat format;
 
-    @Option(names = "--out", paramLabel = "PATH", description = "Write the rows to this file instead of the standard output.")
+    @Option(names = "--out", paramLabel = "PATH",
+            description = "Write the rows to this file instead of the standard output; needed by csv, avro and parquet.")
     private Path out;
 
     @Option(names = "--topic-prefix", defaultValue = "", description = "Prefix in front of every topic name (default: none).")
@@ -85,11 +89,14 @@ public final class ReplayStateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (format.file().isPresent() && out == null) {
+            throw new InvalidSettingException("--format " + format.name().toLowerCase(Locale.ROOT) + " writes a file: give --out PATH");
+        }
         StateReplay.Request request = request();
         StreamsAppConfig views = views();
         StateReplay.Result result = new StateReplay(views, kafka.clientProperties()).run(request);
         StateEntity table = request.entities().iterator().next();
-        write(table, result);
+        write(table, request.asOf(), result);
         String summary = String.format(Locale.ROOT, "%d %s as of %s%s (%d events replayed in %.1f s, %.0f events/s)",
                 result.rows(table).size(), table.cliName(), request.asOf(), out == null ? "" : " written to " + out,
                 result.records(), result.elapsed().toNanos() / 1e9, result.recordsPerSecond());
@@ -124,7 +131,11 @@ public final class ReplayStateCommand implements Callable<Integer> {
                 .withKafkaProperties(kafka.passedThroughProperties());
     }
 
-    private void write(StateEntity table, StateReplay.Result result) {
+    private void write(StateEntity table, Instant asOf, StateReplay.Result result) {
+        if (format.file().isPresent()) {
+            StateFiles.write(format.file().get(), table, table.topic().name(topicPrefix), asOf, result.rows(table), out);
+            return;
+        }
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
             format.write(table, result.rows(table), stdout);

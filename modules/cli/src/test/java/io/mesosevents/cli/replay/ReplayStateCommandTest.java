@@ -31,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -116,6 +119,35 @@ class ReplayStateCommandTest {
         JsonNode app = new ObjectMapper().readTree(lines.get(0));
         assertThat(app.get("appId").asText()).isEqualTo("fw-1/web");
         assertThat(app.get("running").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void writesTheTableAsAnExportWouldWriteItsTopic() throws Exception {
+        Path avro = dir.resolve("tasks.avro");
+        Run run = state("--entity", "tasks", "--as-of", at(3).toString(), "--format", "avro", "--out", avro.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<GenericRecord> rows = new ArrayList<>();
+        try (DataFileReader<GenericRecord> reader = new DataFileReader<>(avro.toFile(), new GenericDatumReader<>())) {
+            reader.forEach(rows::add);
+        }
+        assertThat(rows).extracting(row -> row.get("key").toString()).containsExactlyInAnyOrder("c1/web-1", "c1/db-1");
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.get("topic").toString()).isEqualTo(PREFIX + "state.tasks");
+            assertThat(row.get("timestamp")).isEqualTo(at(3).toEpochMilli());
+            assertThat(((GenericRecord) row.get("value")).get("cluster").toString()).isEqualTo("c1");
+        });
+
+        Path csv = dir.resolve("tasks.csv");
+        assertThat(state("--entity", "tasks", "--as-of", at(3).toString(), "--format", "csv", "--out", csv.toString()).exitCode())
+                .isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("kafka.topic,kafka.partition,kafka.offset,kafka.timestamp,kafka.key,").contains("taskId");
+
+        Run withoutFile = state("--entity", "tasks", "--as-of", at(3).toString(), "--format", "parquet");
+        assertThat(withoutFile.exitCode()).isEqualTo(1);
+        assertThat(withoutFile.err()).isEqualTo("Error: --format parquet writes a file: give --out PATH" + System.lineSeparator());
     }
 
     @Test

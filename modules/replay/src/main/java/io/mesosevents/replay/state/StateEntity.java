@@ -1,5 +1,6 @@
 package io.mesosevents.replay.state;
 
+import io.mesosevents.model.Topic;
 import io.mesosevents.streams.ViewStores;
 import java.util.Arrays;
 import java.util.Locale;
@@ -8,23 +9,30 @@ import java.util.stream.Collectors;
 
 /** The tables {@code replay state} can show, by the names of the REST API's collections, and the store of each. */
 public enum StateEntity {
-    APPS(ViewStores.APPS, true),
-    TASKS(ViewStores.TASKS, true),
-    AGENTS(ViewStores.AGENTS, false),
-    FRAMEWORKS(ViewStores.FRAMEWORKS, false),
-    DEPLOYMENTS(ViewStores.DEPLOYMENTS, true),
-    HEALTH(ViewStores.APP_HEALTH, true);
+    APPS(ViewStores.APPS, Topic.STATE_APPS, true),
+    TASKS(ViewStores.TASKS, Topic.STATE_TASKS, true),
+    AGENTS(ViewStores.AGENTS, Topic.STATE_AGENTS, false),
+    FRAMEWORKS(ViewStores.FRAMEWORKS, Topic.STATE_FRAMEWORKS, false),
+    DEPLOYMENTS(ViewStores.DEPLOYMENTS, Topic.VIEW_DEPLOYMENTS, true),
+    HEALTH(ViewStores.APP_HEALTH, Topic.VIEW_APP_HEALTH, true);
 
     private final ViewStores store;
+    private final Topic topic;
     private final boolean belongsToApps;
 
-    StateEntity(ViewStores store, boolean belongsToApps) {
+    StateEntity(ViewStores store, Topic topic, boolean belongsToApps) {
         this.store = store;
+        this.topic = topic;
         this.belongsToApps = belongsToApps;
     }
 
     public ViewStores store() {
         return store;
+    }
+
+    /** The topic the live views publish this table to: its rows are that topic's values. */
+    public Topic topic() {
+        return topic;
     }
 
     /** Whether rows of this table belong to apps, so that selecting one app means something. */
