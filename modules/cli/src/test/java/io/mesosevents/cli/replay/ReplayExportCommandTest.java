@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mesosevents.cli.config.EnvironmentAwareFactory;
 import io.mesosevents.devstack.DevStack;
 import io.mesosevents.devstack.junit.DevStackExtension;
 import io.mesosevents.ingestor.topics.TopicProvisioner;
@@ -15,8 +14,6 @@ import io.mesosevents.model.common.EventMeta;
 import io.mesosevents.model.marathon.MarathonEvent;
 import io.mesosevents.model.marathon.SchedulerReregisteredEvent;
 import io.mesosevents.registry.serde.AvroSerdes;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +34,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code replay export} as a user runs it, on the embedded broker: what it writes and says, and its one-line errors. */
 @ExtendWith(DevStackExtension.class)
@@ -49,9 +45,6 @@ class ReplayExportCommandTest {
 
     @TempDir
     Path out;
-
-    private record Run(int exitCode, String out, String err) {
-    }
 
     @BeforeAll
     static void produce(DevStack devStack) throws Exception {
@@ -77,7 +70,7 @@ class ReplayExportCommandTest {
 
     @Test
     void exportsTheRangeAsJsonLinesAndSaysWhatItWrote() throws Exception {
-        Run run = export("--topics", "marathon.events", "--from", BASE.plus(Duration.ofMinutes(20)).toString(),
+        ReplayRun run = export("--topics", "marathon.events", "--from", BASE.plus(Duration.ofMinutes(20)).toString(),
                 "--to", Long.toString(BASE.plus(Duration.ofMinutes(60)).toEpochMilli()), "--format", "JSONL", "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -93,7 +86,7 @@ class ReplayExportCommandTest {
 
     @Test
     void anEmptyRangeIsSaidInOneLineAndWritesNothing() throws Exception {
-        Run run = export("--from", BASE.minus(Duration.ofHours(5)).toString(), "--to", BASE.minus(Duration.ofHours(4)).toString(),
+        ReplayRun run = export("--from", BASE.minus(Duration.ofHours(5)).toString(), "--to", BASE.minus(Duration.ofHours(4)).toString(),
                 "--format", "parquet", "--out", out.resolve("none").toString());
 
         assertThat(run.exitCode()).isZero();
@@ -105,7 +98,7 @@ class ReplayExportCommandTest {
 
     @Test
     void aRangeBeyondRetentionIsAOneLineError() {
-        Run run = export("--topics", "ingest.dlq", "--from", BASE.toString(), "--to", BASE.plus(Duration.ofHours(2)).toString(),
+        ReplayRun run = export("--topics", "ingest.dlq", "--from", BASE.toString(), "--to", BASE.plus(Duration.ofHours(2)).toString(),
                 "--format", "csv", "--out", out.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
@@ -135,22 +128,9 @@ class ReplayExportCommandTest {
                 .setPayload(SchedulerReregisteredEvent.newBuilder().setMaster("master-" + sequence).build()).build();
     }
 
-    /** Runs {@code replay export} as Main does: one "Error: …" line and exit code 1 for a failed command. */
-    private Run export(String... args) {
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        CommandLine command = new CommandLine(ReplayCommand.class, new EnvironmentAwareFactory(Map.of()))
-                .setCaseInsensitiveEnumValuesAllowed(true);
-        command.setOut(new PrintWriter(stdout, true));
-        command.setErr(new PrintWriter(stderr, true));
-        command.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            cmd.getErr().println("Error: " + exception.getMessage());
-            return 1;
-        });
-        List<String> line = new ArrayList<>(List.of("export", "--bootstrap-servers", stack.bootstrapServers(),
-                "--schema-registry", stack.schemaRegistryUrl(), "--topic-prefix", PREFIX, "--progress", "none"));
-        line.addAll(List.of(args));
-        int code = command.execute(line.toArray(String[]::new));
-        return new Run(code, stdout.toString(), stderr.toString());
+    /** Runs {@code replay export} against the test's broker, registry and prefix. */
+    private ReplayRun export(String... args) {
+        return ReplayRun.of("export", List.of("--bootstrap-servers", stack.bootstrapServers(),
+                "--schema-registry", stack.schemaRegistryUrl(), "--topic-prefix", PREFIX, "--progress", "none"), args);
     }
 }

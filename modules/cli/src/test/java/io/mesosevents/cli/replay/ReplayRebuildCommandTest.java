@@ -2,7 +2,6 @@ package io.mesosevents.cli.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mesosevents.cli.config.EnvironmentAwareFactory;
 import io.mesosevents.devstack.DevStack;
 import io.mesosevents.devstack.junit.DevStackExtension;
 import io.mesosevents.ingestor.topics.TopicProvisioner;
@@ -13,13 +12,10 @@ import io.mesosevents.model.common.EventMeta;
 import io.mesosevents.model.mesos.MesosAgentEvent;
 import io.mesosevents.model.mesos.MesosEventType;
 import io.mesosevents.registry.serde.AvroSerdes;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code replay rebuild} as a user runs it, on the embedded broker: what it says when done, and its one-line refusal. */
 @ExtendWith(DevStackExtension.class)
@@ -48,9 +43,6 @@ class ReplayRebuildCommandTest {
 
     @TempDir
     Path stateDir;
-
-    private record Run(int exitCode, String out, String err) {
-    }
 
     @BeforeAll
     static void produce(DevStack devStack) throws Exception {
@@ -77,7 +69,7 @@ class ReplayRebuildCommandTest {
     @Test
     void rebuildsIntoTheServeStateDirectoryAndSaysHowToServeIt() throws Exception {
         String application = "rebuild-" + UUID.randomUUID();
-        Run run = rebuild("--application-id", application, "--from-application-id", "views-" + UUID.randomUUID());
+        ReplayRun run = rebuild("--application-id", application, "--from-application-id", "views-" + UUID.randomUUID());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Rebuilt the views as application " + application + ": " + AGENTS + " event records in ")
@@ -97,7 +89,7 @@ class ReplayRebuildCommandTest {
                 member.poll(Duration.ofMillis(200));
             }
 
-            Run run = rebuild("--application-id", "rebuild-" + UUID.randomUUID(), "--from-application-id", oldApplication);
+            ReplayRun run = rebuild("--application-id", "rebuild-" + UUID.randomUUID(), "--from-application-id", oldApplication);
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err().strip()).startsWith("Error: The old views application '" + oldApplication + "' is running")
@@ -105,23 +97,10 @@ class ReplayRebuildCommandTest {
         }
     }
 
-    /** Runs {@code replay rebuild} as Main does: one "Error: …" line and exit code 1 for a failed command. */
-    private Run rebuild(String... args) {
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        CommandLine command = new CommandLine(ReplayCommand.class, new EnvironmentAwareFactory(Map.of()))
-                .setCaseInsensitiveEnumValuesAllowed(true);
-        command.setOut(new PrintWriter(stdout, true));
-        command.setErr(new PrintWriter(stderr, true));
-        command.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            cmd.getErr().println("Error: " + exception.getMessage());
-            return 1;
-        });
-        List<String> line = new ArrayList<>(List.of("rebuild", "--bootstrap-servers", stack.bootstrapServers(),
+    /** Runs {@code replay rebuild} against the test's broker, registry and prefix. */
+    private ReplayRun rebuild(String... args) {
+        return ReplayRun.of("rebuild", List.of("--bootstrap-servers", stack.bootstrapServers(),
                 "--schema-registry", stack.schemaRegistryUrl(), "--topic-prefix", PREFIX, "--progress", "none",
-                "--state-dir", stateDir.toString(), "--http-port", "8123", "--standby-replicas", "0"));
-        line.addAll(List.of(args));
-        int code = command.execute(line.toArray(String[]::new));
-        return new Run(code, stdout.toString(), stderr.toString());
+                "--state-dir", stateDir.toString(), "--http-port", "8123", "--standby-replicas", "0"), args);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mesosevents.cli.config.EnvironmentAwareFactory;
 import io.mesosevents.devstack.DevStack;
 import io.mesosevents.devstack.junit.DevStackExtension;
 import io.mesosevents.ingestor.topics.TopicProvisioner;
@@ -19,8 +18,6 @@ import io.mesosevents.model.mesos.TaskState;
 import io.mesosevents.model.mesos.TaskStatus;
 import io.mesosevents.model.mesos.TaskStatusSource;
 import io.mesosevents.registry.serde.AvroSerdes;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +41,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code replay state} as a user runs it, on the embedded broker: the tables it prints or writes, and its one-line errors. */
 @ExtendWith(DevStackExtension.class)
@@ -57,9 +53,6 @@ class ReplayStateCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int exitCode, String out, String err) {
-    }
 
     /** An agent at BASE; task web-1 added at +1 min and running at +2 min; task db-1 added at +3 min. */
     @BeforeAll
@@ -82,7 +75,7 @@ class ReplayStateCommandTest {
 
     @Test
     void printsTheRowsAsOfATimeAsJsonLinesLikeTheApi() throws Exception {
-        Run run = state("--entity", "tasks", "--as-of", at(2).plusSeconds(30).toString(), "--format", "jsonl");
+        ReplayRun run = state("--entity", "tasks", "--as-of", at(2).plusSeconds(30).toString(), "--format", "jsonl");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<JsonNode> rows = new ArrayList<>();
@@ -98,7 +91,7 @@ class ReplayStateCommandTest {
 
     @Test
     void printsAnAlignedTableAndTakesEpochMilliseconds() {
-        Run run = state("--entity", "tasks", "--as-of", Long.toString(at(3).toEpochMilli()));
+        ReplayRun run = state("--entity", "tasks", "--as-of", Long.toString(at(3).toEpochMilli()));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines().toList()).hasSize(3);
@@ -109,7 +102,7 @@ class ReplayStateCommandTest {
     @Test
     void writesTheTableOfOneAppToAFile() throws Exception {
         Path file = dir.resolve("web.jsonl");
-        Run run = state("--entity", "apps", "--app", "fw-1/web", "--as-of", at(3).toString(), "--format", "jsonl",
+        ReplayRun run = state("--entity", "apps", "--app", "fw-1/web", "--as-of", at(3).toString(), "--format", "jsonl",
                 "--out", file.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -124,7 +117,7 @@ class ReplayStateCommandTest {
     @Test
     void writesTheTableAsAnExportWouldWriteItsTopic() throws Exception {
         Path avro = dir.resolve("tasks.avro");
-        Run run = state("--entity", "tasks", "--as-of", at(3).toString(), "--format", "avro", "--out", avro.toString());
+        ReplayRun run = state("--entity", "tasks", "--as-of", at(3).toString(), "--format", "avro", "--out", avro.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<GenericRecord> rows = new ArrayList<>();
@@ -145,14 +138,14 @@ class ReplayStateCommandTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("kafka.topic,kafka.partition,kafka.offset,kafka.timestamp,kafka.key,").contains("taskId");
 
-        Run withoutFile = state("--entity", "tasks", "--as-of", at(3).toString(), "--format", "parquet");
+        ReplayRun withoutFile = state("--entity", "tasks", "--as-of", at(3).toString(), "--format", "parquet");
         assertThat(withoutFile.exitCode()).isEqualTo(1);
         assertThat(withoutFile.err()).isEqualTo("Error: --format parquet writes a file: give --out PATH" + System.lineSeparator());
     }
 
     @Test
     void anEmptyRangeIsAOneLineError() {
-        Run run = state("--as-of", BASE.minus(Duration.ofHours(1)).toString());
+        ReplayRun run = state("--as-of", BASE.minus(Duration.ofHours(1)).toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("Error: No events between the start of retention and " + BASE.minus(Duration.ofHours(1)))
@@ -161,11 +154,11 @@ class ReplayStateCommandTest {
 
     @Test
     void aTimeInTheFutureOrUnreadableIsAOneLineError() {
-        Run future = state("--as-of", Instant.now().plus(Duration.ofHours(1)).toString());
+        ReplayRun future = state("--as-of", Instant.now().plus(Duration.ofHours(1)).toString());
         assertThat(future.exitCode()).isEqualTo(1);
         assertThat(future.err()).startsWith("Error: The end of the range").contains("is in the future").hasLineCount(1);
 
-        Run unreadable = state("--as-of", "yesterday");
+        ReplayRun unreadable = state("--as-of", "yesterday");
         assertThat(unreadable.exitCode()).isEqualTo(1);
         assertThat(unreadable.err()).startsWith("Error: --as-of: ").hasLineCount(1);
     }
@@ -207,22 +200,9 @@ class ReplayStateCommandTest {
         producer.send(new ProducerRecord<>(name, null, at(minute).toEpochMilli(), key, value)).get();
     }
 
-    /** Runs {@code replay state} as Main does: one "Error: …" line and exit code 1 for a failed command. */
-    private Run state(String... args) {
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        CommandLine command = new CommandLine(ReplayStateCommand.class, new EnvironmentAwareFactory(Map.of()))
-                .setCaseInsensitiveEnumValuesAllowed(true);
-        command.setOut(new PrintWriter(stdout, true));
-        command.setErr(new PrintWriter(stderr, true));
-        command.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            cmd.getErr().println("Error: " + exception.getMessage());
-            return 1;
-        });
-        List<String> line = new ArrayList<>(List.of("--bootstrap-servers", stack.bootstrapServers(),
-                "--schema-registry", stack.schemaRegistryUrl(), "--topic-prefix", PREFIX));
-        line.addAll(List.of(args));
-        int code = command.execute(line.toArray(String[]::new));
-        return new Run(code, stdout.toString(), stderr.toString());
+    /** Runs {@code replay state} against the test's broker, registry and prefix. */
+    private ReplayRun state(String... args) {
+        return ReplayRun.of("state", List.of("--bootstrap-servers", stack.bootstrapServers(),
+                "--schema-registry", stack.schemaRegistryUrl(), "--topic-prefix", PREFIX), args);
     }
 }
