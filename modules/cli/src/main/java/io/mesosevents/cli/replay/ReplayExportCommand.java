@@ -2,7 +2,7 @@ package io.mesosevents.cli.replay;
 
 import io.mesosevents.cli.config.ConfigFileOption;
 import io.mesosevents.cli.config.InvalidSettingException;
-import io.mesosevents.cli.config.KafkaClientOptions;
+import io.mesosevents.cli.config.EventLogOptions;
 import io.mesosevents.model.Topic;
 import io.mesosevents.registry.client.SchemaRegistryClient;
 import io.mesosevents.registry.client.SchemaRegistryClientConfig;
@@ -57,11 +57,7 @@ public final class ReplayExportCommand implements Callable<Integer> {
     private ConfigFileOption configFile;
 
     @Mixin
-    private KafkaClientOptions kafka;
-
-    @Option(names = "--schema-registry", required = true, paramLabel = "URL",
-            description = "Schema registry URL(s), comma-separated. Env: MESOS_EVENTS_SCHEMA_REGISTRY.")
-    private String schemaRegistry;
+    private EventLogOptions log;
 
     @Option(names = "--from", required = true, paramLabel = "TIME",
             description = "Start of the range, inclusive: ISO-8601 (2026-03-01T03:00:00Z) or epoch milliseconds.")
@@ -99,9 +95,6 @@ public final class ReplayExportCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private ProgressMode progress;
 
-    @Option(names = "--topic-prefix", defaultValue = "", description = "Prefix in front of every topic name (default: none).")
-    private String topicPrefix;
-
     @Override
     public Integer call() {
         Instant start = ReplayTimes.parse(from, "--from");
@@ -111,7 +104,7 @@ public final class ReplayExportCommand implements Callable<Integer> {
             throw new InvalidSettingException("--parallelism must be at least 1");
         }
         List<String> names = topicNames();
-        Map<String, Object> consumerConfig = kafka.clientProperties();
+        Map<String, Object> consumerConfig = log.kafka().clientProperties();
         ReadPlan plan = new RangePlanner(consumerConfig).plan(names, Optional.of(start), end);
         PrintWriter stdout = spec.commandLine().getOut();
         if (plan.isEmpty()) {
@@ -136,8 +129,8 @@ public final class ReplayExportCommand implements Callable<Integer> {
      * the topic, so one header fits every record of a topic whatever schema versions the range holds.
      */
     private ValueDecoder decoder(List<String> names) {
-        Map<String, Object> registryConfig = new HashMap<>(kafka.clientProperties());
-        registryConfig.put(SchemaRegistryClientConfig.URL, schemaRegistry);
+        Map<String, Object> registryConfig = new HashMap<>(log.kafka().clientProperties());
+        registryConfig.put(SchemaRegistryClientConfig.URL, log.schemaRegistry());
         Map<String, Schema> readerSchemas = new LinkedHashMap<>();
         if (format == ExportFormat.CSV) {
             names.forEach(name -> readerSchemas.put(name, topicOf(name).valueSchema()));
@@ -147,15 +140,15 @@ public final class ReplayExportCommand implements Callable<Integer> {
 
     private List<String> topicNames() {
         if (topics == null || topics.isEmpty()) {
-            return EVENT_TOPICS.stream().map(topic -> topic.name(topicPrefix)).toList();
+            return EVENT_TOPICS.stream().map(topic -> topic.name(log.topicPrefix())).toList();
         }
         return topics.stream().map(String::strip).distinct().map(name -> Topic.byName(name)
                 .orElseThrow(() -> new InvalidSettingException("--topics: " + name + " is not a topic of mesos-events; the topics are "
                         + Arrays.stream(Topic.values()).map(Topic::defaultName).collect(Collectors.joining(", "))))
-                .name(topicPrefix)).toList();
+                .name(log.topicPrefix())).toList();
     }
 
     private Topic topicOf(String name) {
-        return Topic.byName(topicPrefix, name).orElseThrow();
+        return Topic.byName(log.topicPrefix(), name).orElseThrow();
     }
 }

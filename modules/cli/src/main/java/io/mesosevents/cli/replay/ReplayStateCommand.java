@@ -2,7 +2,7 @@ package io.mesosevents.cli.replay;
 
 import io.mesosevents.cli.config.ConfigFileOption;
 import io.mesosevents.cli.config.InvalidSettingException;
-import io.mesosevents.cli.config.KafkaClientOptions;
+import io.mesosevents.cli.config.EventLogOptions;
 import io.mesosevents.replay.state.StateEntity;
 import io.mesosevents.replay.state.StateFiles;
 import io.mesosevents.replay.state.StateFormat;
@@ -45,11 +45,7 @@ public final class ReplayStateCommand implements Callable<Integer> {
     private ConfigFileOption configFile;
 
     @Mixin
-    private KafkaClientOptions kafka;
-
-    @Option(names = "--schema-registry", required = true, paramLabel = "URL",
-            description = "Schema registry URL(s), comma-separated. Env: MESOS_EVENTS_SCHEMA_REGISTRY.")
-    private String schemaRegistry;
+    private EventLogOptions log;
 
     @Option(names = "--as-of", required = true, paramLabel = "TIME",
             description = "The time whose state is wanted: ISO-8601 (2026-03-01T03:00:00Z) or epoch milliseconds; not in the future.")
@@ -79,9 +75,6 @@ public final class ReplayStateCommand implements Callable<Integer> {
             description = "Write the rows to this file instead of the standard output; needed by csv, avro and parquet.")
     private Path out;
 
-    @Option(names = "--topic-prefix", defaultValue = "", description = "Prefix in front of every topic name (default: none).")
-    private String topicPrefix;
-
     @Option(names = "--finished-retention-seconds", defaultValue = "3600",
             description = "How long finished tasks and deployments stay in the views: the same as serve's, or the tables differ "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -94,7 +87,7 @@ public final class ReplayStateCommand implements Callable<Integer> {
         }
         StateReplay.Request request = request();
         StreamsAppConfig views = views();
-        StateReplay.Result result = new StateReplay(views, kafka.clientProperties()).run(request);
+        StateReplay.Result result = new StateReplay(views, log.kafka().clientProperties()).run(request);
         StateEntity table = request.entities().iterator().next();
         write(table, request.asOf(), result);
         String summary = String.format(Locale.ROOT, "%d %s as of %s%s (%d events replayed in %.1f s, %.0f events/s)",
@@ -124,16 +117,16 @@ public final class ReplayStateCommand implements Callable<Integer> {
 
     private StreamsAppConfig views() {
         return StreamsAppConfig.defaults()
-                .withBootstrapServers(kafka.bootstrapServers())
-                .withSchemaRegistryUrl(schemaRegistry)
-                .withTopicPrefix(topicPrefix)
+                .withBootstrapServers(log.kafka().bootstrapServers())
+                .withSchemaRegistryUrl(log.schemaRegistry())
+                .withTopicPrefix(log.topicPrefix())
                 .withFinishedRetention(Duration.ofSeconds(finishedRetentionSeconds))
-                .withKafkaProperties(kafka.passedThroughProperties());
+                .withKafkaProperties(log.kafka().passedThroughProperties());
     }
 
     private void write(StateEntity table, Instant asOf, StateReplay.Result result) {
         if (format.file().isPresent()) {
-            StateFiles.write(format.file().get(), table, table.topic().name(topicPrefix), asOf, result.rows(table), out);
+            StateFiles.write(format.file().get(), table, table.topic().name(log.topicPrefix()), asOf, result.rows(table), out);
             return;
         }
         if (out == null) {

@@ -1,5 +1,6 @@
 package io.mesosevents.cli.serve;
 
+import io.mesosevents.cli.config.EventLogOptions;
 import io.mesosevents.cli.config.InvalidSettingException;
 import io.mesosevents.cli.config.KafkaClientOptions;
 import io.mesosevents.ingestor.topics.TopicProvisioner;
@@ -14,26 +15,19 @@ import picocli.CommandLine.Option;
 
 /**
  * The settings of the views application that every command running it shares ({@code serve},
- * {@code replay rebuild}): where Kafka and the registry are, the topic prefix, the local stores and
+ * {@code replay rebuild}): where the event log is, the local stores and
  * the rules' retentions. The HTTP port names the state directory of an instance, so a rebuild and the
  * {@code serve} that takes over on one host find the same stores.
  */
 public final class ViewsOptions {
 
     @Mixin
-    private KafkaClientOptions kafka;
-
-    @Option(names = "--schema-registry", required = true, paramLabel = "URL",
-            description = "Schema registry URL(s), comma-separated. Env: MESOS_EVENTS_SCHEMA_REGISTRY.")
-    private String schemaRegistry;
+    private EventLogOptions log;
 
     @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "data/views",
             description = "Root of the local state stores; each instance keeps its own in DIR/instance-<http port>, "
                     + "so instances on one host may share it (default: ${DEFAULT-VALUE}).")
     private Path stateDir;
-
-    @Option(names = "--topic-prefix", defaultValue = "", description = "Prefix in front of every topic name (default: none).")
-    private String topicPrefix;
 
     @Option(names = "--standby-replicas", defaultValue = "" + StreamsAppConfig.DEFAULT_STANDBY_REPLICAS,
             description = "Warm copies of every store on other instances, which take over and may answer queries when an "
@@ -49,7 +43,7 @@ public final class ViewsOptions {
     private long historyRetentionSeconds;
 
     public KafkaClientOptions kafka() {
-        return kafka;
+        return log.kafka();
     }
 
     public Path stateDir() {
@@ -68,14 +62,14 @@ public final class ViewsOptions {
         }
         return StreamsAppConfig.defaults()
                 .withApplicationId(applicationId)
-                .withBootstrapServers(kafka.bootstrapServers())
-                .withSchemaRegistryUrl(schemaRegistry)
-                .withTopicPrefix(topicPrefix)
+                .withBootstrapServers(log.kafka().bootstrapServers())
+                .withSchemaRegistryUrl(log.schemaRegistry())
+                .withTopicPrefix(log.topicPrefix())
                 .withStateDir(stateDir.resolve("instance-" + httpPort))
                 .withStandbyReplicas(standbyReplicas)
                 .withFinishedRetention(Duration.ofSeconds(finishedRetentionSeconds))
                 .withHistoryRetention(Duration.ofSeconds(historyRetentionSeconds))
-                .withKafkaProperties(kafka.passedThroughProperties());
+                .withKafkaProperties(log.kafka().passedThroughProperties());
     }
 
     /**
@@ -83,8 +77,8 @@ public final class ViewsOptions {
      * does not start over missing source topics, and its output topics must exist before it writes.
      */
     public void createTopics(StreamsAppConfig config) throws InterruptedException {
-        try (Admin admin = Admin.create(kafka.clientProperties())) {
-            new TopicProvisioner(admin, kafka.bootstrapServers()).provision(topicPrefix, Optional.empty(), Optional.empty());
+        try (Admin admin = Admin.create(log.kafka().clientProperties())) {
+            new TopicProvisioner(admin, log.kafka().bootstrapServers()).provision(log.topicPrefix(), Optional.empty(), Optional.empty());
             DeadLetterTopic.ensure(admin, config.deadLetterTopic());
         }
     }
