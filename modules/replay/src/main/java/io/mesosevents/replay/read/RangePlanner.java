@@ -53,6 +53,8 @@ public final class RangePlanner {
         }
         try (KafkaConsumer<byte[], byte[]> consumer = ReplayConsumers.create(consumerConfig)) {
             List<TopicPartition> partitions = partitionsOf(consumer, topics);
+            // Assigned, so the consumer keeps the last stable offsets that read_committed end offsets come from.
+            consumer.assign(partitions);
             Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions, METADATA_TIMEOUT);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, METADATA_TIMEOUT);
             Map<TopicPartition, OffsetAndTimestamp> afterTo = consumer.offsetsForTimes(
