@@ -12,10 +12,6 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.query.KeyQuery;
-import org.apache.kafka.streams.query.QueryResult;
-import org.apache.kafka.streams.query.StateQueryRequest;
-import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,20 +126,15 @@ public final class ViewsApp implements AutoCloseable {
     }
 
     private Optional<String> probe(ViewStores store, Set<Integer> partitions) {
-        try {
-            StateQueryResult<Object> result = streams.query(StateQueryRequest.inStore(store.storeName())
-                    .withQuery(KeyQuery.<String, Object>withKey("")).withPartitions(partitions).requireActive());
-            for (Integer partition : partitions) {
-                QueryResult<Object> partitionResult = result.getPartitionResults().get(partition);
-                if (partitionResult == null || partitionResult.isFailure()) {
-                    return Optional.of("store " + store.storeName() + " partition " + partition + " is not queryable yet"
-                            + (partitionResult == null ? "" : ": " + partitionResult.getFailureReason()));
-                }
+        for (Integer partition : partitions) {
+            try {
+                LocalStores.keyValue(streams, store.storeName(), partition, true).get("");
+            } catch (InvalidStateStoreException e) {
+                return Optional.of("store " + store.storeName() + " partition " + partition + " is not queryable yet: "
+                        + e.getMessage());
             }
-            return Optional.empty();
-        } catch (InvalidStateStoreException e) {
-            return Optional.of("store " + store.storeName() + " is not queryable yet: " + e.getMessage());
         }
+        return Optional.empty();
     }
 
     /** Commits, leaves the group at once (so the others take over without waiting for a session timeout) and stops. */

@@ -1,6 +1,7 @@
 package io.mesosevents.streams.rest;
 
 import io.mesosevents.streams.ViewStores;
+import io.mesosevents.streams.app.LocalStores;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,20 +12,19 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.query.KeyQuery;
 import org.apache.kafka.streams.query.Query;
 import org.apache.kafka.streams.query.QueryResult;
-import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.query.VersionedKeyQuery;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.VersionedRecord;
 
 /**
- * Reads one partition of a local store with interactive queries v2, which serve plain, timestamped
- * and versioned key-value stores alike and let the caller say whether a standby copy may answer.
+ * Reads one partition of a local store, saying whether a standby copy may answer: the views' rows
+ * with interactive queries v1 ({@link LocalStores}), their history with v2's versioned key query.
  */
 final class LocalReader {
 
@@ -47,8 +47,11 @@ final class LocalReader {
     /** The row under {@code key}; {@code activeOnly} refuses a standby copy. */
     Optional<SpecificRecord> get(ViewStores store, String key, int partition, boolean activeOnly)
             throws PartitionUnavailable {
-        Object value = run(store.storeName(), KeyQuery.<String, Object>withKey(key), partition, activeOnly);
-        return Optional.ofNullable(row(value));
+        try {
+            return Optional.ofNullable(row(keyValueStore(store, partition, activeOnly).get(key)));
+        } catch (InvalidStateStoreException e) {
+            throw unavailable(store.storeName(), e);
+        }
     }
 
     /**
@@ -73,12 +76,11 @@ final class LocalReader {
     List<KeyValue<String, SpecificRecord>> scan(ViewStores store, int partition, boolean activeOnly, PageRequest page,
                                                 Optional<String> keyPrefix, Predicate<SpecificRecord> matches)
             throws PartitionUnavailable {
-        RangeQuery<String, Object> query = lowerBound(page.after(), keyPrefix)
-                .map(RangeQuery::<String, Object>withLowerBound)
-                .orElseGet(RangeQuery::withNoBounds)
-                .withAscendingKeys();
+        ReadOnlyKeyValueStore<String, Object> rowsOf = keyValueStore(store, partition, activeOnly);
+        Optional<String> from = lowerBound(page.after(), keyPrefix);
         List<KeyValue<String, SpecificRecord>> rows = new ArrayList<>();
-        try (KeyValueIterator<String, Object> iterator = run(store.storeName(), query, partition, activeOnly)) {
+        // A single partition's store iterates in key (byte) order; an open upper bound reads to its end.
+        try (KeyValueIterator<String, Object> iterator = from.isPresent() ? rowsOf.range(from.get(), null) : rowsOf.all()) {
             while (iterator.hasNext() && rows.size() < page.limit()) {
                 KeyValue<String, Object> entry = iterator.next();
                 if (keyPrefix.isPresent() && !entry.key.startsWith(keyPrefix.get())) {
@@ -89,6 +91,8 @@ final class LocalReader {
                     rows.add(KeyValue.pair(entry.key, row));
                 }
             }
+        } catch (InvalidStateStoreException e) {
+            throw unavailable(store.storeName(), e);
         }
         return rows;
     }
@@ -104,6 +108,21 @@ final class LocalReader {
         return keyPrefix;
     }
 
+    private ReadOnlyKeyValueStore<String, Object> keyValueStore(ViewStores store, int partition, boolean activeOnly)
+            throws PartitionUnavailable {
+        try {
+            return LocalStores.keyValue(streams, store.storeName(), partition, activeOnly);
+        } catch (InvalidStateStoreException e) {
+            throw new PartitionUnavailable("partition " + partition + " of store " + store.storeName() + " cannot be read here: "
+                    + e.getMessage());
+        }
+    }
+
+    private static PartitionUnavailable unavailable(String storeName, InvalidStateStoreException e) {
+        return new PartitionUnavailable("store " + storeName + " cannot be queried: " + e.getMessage());
+    }
+
+    /** Versioned stores, which interactive queries v1 cannot read. */
     private <R> R run(String storeName, Query<R> query, int partition, boolean activeOnly) throws PartitionUnavailable {
         StateQueryRequest<R> request = StateQueryRequest.inStore(storeName).withQuery(query)
                 .withPartitions(Set.of(partition));
