@@ -1,22 +1,13 @@
 package io.mesosevents.bench;
 
+import io.mesosevents.replay.rebuild.GroupOffsets;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Watches a Kafka Streams application's consumer group (through {@link Admin}, as an operator's lag
@@ -73,36 +64,21 @@ final class ViewsCatchUp implements AutoCloseable {
     }
 
     private Map<TopicPartition, Long> committed() throws InterruptedException {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get();
-            return offsets.entrySet().stream().filter(e -> e.getValue() != null)
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot read the offsets of group " + groupId, e.getCause());
-        }
+        return GroupOffsets.committed(admin, groupId);
     }
 
     /** False while an internal topic does not exist yet: the application has not got that far. */
     private boolean caughtUp(Map<TopicPartition, Long> committed) throws InterruptedException {
         try {
             if (partitions.isEmpty()) {
-                partitions = admin.describeTopics(topics).allTopicNames().get().values().stream()
-                        .flatMap(ViewsCatchUp::partitionsOf).toList();
+                partitions = GroupOffsets.partitions(admin, topics);
             }
-            Map<TopicPartition, OffsetSpec> request = partitions.stream()
-                    .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
-            var ends = admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-            return ends.entrySet().stream().allMatch(end -> committed.getOrDefault(end.getKey(), 0L) >= end.getValue().offset());
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+            return GroupOffsets.committedUpTo(committed, GroupOffsets.readCommitted(admin, partitions, OffsetSpec.latest()));
+        } catch (IllegalStateException e) {
+            if (GroupOffsets.isUnknownTopic(e)) {
                 return false;
             }
-            throw new IllegalStateException("Cannot read the end offsets of " + topics, e.getCause());
+            throw e;
         }
-    }
-
-    private static Stream<TopicPartition> partitionsOf(TopicDescription topic) {
-        return topic.partitions().stream().map(partition -> new TopicPartition(topic.name(), partition.partition()));
     }
 }

@@ -1,20 +1,12 @@
 package io.mesosevents.replay.rebuild;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * How far a new views application has folded the history, measured from outside it, as an operator's
@@ -68,10 +60,10 @@ final class CatchUp {
      * offset still retained, where Kafka Streams begins a new application.
      */
     static CatchUp begin(Admin admin, String groupId, InputTopics topics) throws InterruptedException {
-        List<TopicPartition> partitions = partitions(admin, topics.external());
-        Map<TopicPartition, Long> earliest = offsets(admin, partitions, OffsetSpec.earliest());
-        Map<TopicPartition, Long> latest = offsets(admin, partitions, OffsetSpec.latest());
-        Map<TopicPartition, Long> committed = committed(admin, groupId);
+        List<TopicPartition> partitions = GroupOffsets.partitions(admin, topics.external());
+        Map<TopicPartition, Long> earliest = GroupOffsets.readCommitted(admin, partitions, OffsetSpec.earliest());
+        Map<TopicPartition, Long> latest = GroupOffsets.readCommitted(admin, partitions, OffsetSpec.latest());
+        Map<TopicPartition, Long> committed = GroupOffsets.committed(admin, groupId);
         Map<TopicPartition, Long> starts = new HashMap<>();
         for (TopicPartition partition : partitions) {
             starts.put(partition, Math.max(earliest.get(partition), committed.getOrDefault(partition, 0L)));
@@ -84,7 +76,7 @@ final class CatchUp {
     }
 
     Sample sample() throws InterruptedException {
-        Map<TopicPartition, Long> committed = committed(admin, groupId);
+        Map<TopicPartition, Long> committed = GroupOffsets.committed(admin, groupId);
         long processed = 0;
         for (Map.Entry<TopicPartition, Long> target : targets.entrySet()) {
             long start = starts.get(target.getKey());
@@ -102,53 +94,14 @@ final class CatchUp {
         }
         try {
             if (internalPartitions.isEmpty()) {
-                internalPartitions = partitions(admin, internalTopics);
+                internalPartitions = GroupOffsets.partitions(admin, internalTopics);
             }
-            Map<TopicPartition, Long> ends = offsets(admin, internalPartitions, OffsetSpec.latest());
-            return ends.entrySet().stream().allMatch(end -> committed.getOrDefault(end.getKey(), 0L) >= end.getValue());
-        } catch (RebuildException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+            return GroupOffsets.committedUpTo(committed, GroupOffsets.readCommitted(admin, internalPartitions, OffsetSpec.latest()));
+        } catch (IllegalStateException e) {
+            if (GroupOffsets.isUnknownTopic(e)) {
                 return false;
             }
             throw e;
-        }
-    }
-
-    private static List<TopicPartition> partitions(Admin admin, Collection<String> topics) throws InterruptedException {
-        try {
-            return admin.describeTopics(topics).allTopicNames().get().values().stream()
-                    .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
-                    .toList();
-        } catch (ExecutionException e) {
-            throw new RebuildException("Cannot describe the topics " + topics + ": " + e.getCause().getMessage(), e.getCause());
-        }
-    }
-
-    /** Read-committed offsets: an open ingest transaction is not history yet, and the views read committed only. */
-    private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
-            throws InterruptedException {
-        try {
-            Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec));
-            return admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-        } catch (ExecutionException e) {
-            throw new RebuildException("Cannot read the offsets of " + partitions + ": " + e.getCause().getMessage(), e.getCause());
-        }
-    }
-
-    private static Map<TopicPartition, Long> committed(Admin admin, String groupId) throws InterruptedException {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, Long> result = new HashMap<>();
-            offsets.forEach((partition, offset) -> {
-                if (offset != null) {
-                    result.put(partition, offset.offset());
-                }
-            });
-            return result;
-        } catch (ExecutionException e) {
-            throw new RebuildException("Cannot read the committed offsets of group '" + groupId + "': " + e.getCause().getMessage(),
-                    e.getCause());
         }
     }
 }
