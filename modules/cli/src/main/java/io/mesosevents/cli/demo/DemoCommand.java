@@ -3,19 +3,18 @@ package io.mesosevents.cli.demo;
 import io.mesosevents.cli.Foreground;
 import io.mesosevents.cli.config.ConfigFileOption;
 import io.mesosevents.cli.simulate.SimulatedClusterOptions;
+import io.mesosevents.cli.topics.PlatformTopics;
 import io.mesosevents.devstack.DevStack;
 import io.mesosevents.devstack.DevStackConfig;
 import io.mesosevents.ingestor.IngestionReplica;
 import io.mesosevents.ingestor.MarathonIngestionConfig;
 import io.mesosevents.ingestor.MesosIngestionConfig;
-import io.mesosevents.ingestor.topics.TopicProvisioner;
 import io.mesosevents.marathon.MarathonClientConfig;
 import io.mesosevents.mesos.MesosClientConfig;
 import io.mesosevents.simulator.marathon.MarathonSimulator;
 import io.mesosevents.simulator.marathon.MesosSimulatorBackend;
 import io.mesosevents.simulator.mesos.MesosMasterSimulator;
 import io.mesosevents.streams.StreamsAppConfig;
-import io.mesosevents.streams.app.DeadLetterTopic;
 import io.mesosevents.streams.rest.RestConfig;
 import io.mesosevents.streams.rest.ViewsServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -99,8 +98,7 @@ public final class DemoCommand implements Callable<Integer> {
                     // One instance: a standby would have nowhere to run.
                     .withStandbyReplicas(0);
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
-                new TopicProvisioner(admin, stack.bootstrapServers()).provision("", Optional.empty(), Optional.empty());
-                DeadLetterTopic.ensure(admin, views.deadLetterTopic());
+                PlatformTopics.create(admin, stack.bootstrapServers(), views.topicPrefix(), Optional.empty(), Optional.empty());
             }
             MesosMasterSimulator mesos = services.push(MesosMasterSimulator.start(simulation.mesos(host, 0, rate, cluster)));
             MarathonSimulator marathon = services.push(MarathonSimulator.start(simulation.marathon(host, 0, rate),

@@ -3,9 +3,8 @@ package io.mesosevents.cli.serve;
 import io.mesosevents.cli.config.EventLogOptions;
 import io.mesosevents.cli.config.InvalidSettingException;
 import io.mesosevents.cli.config.KafkaClientOptions;
-import io.mesosevents.ingestor.topics.TopicProvisioner;
+import io.mesosevents.cli.topics.PlatformTopics;
 import io.mesosevents.streams.StreamsAppConfig;
-import io.mesosevents.streams.app.DeadLetterTopic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -73,13 +72,12 @@ public final class ViewsOptions {
     }
 
     /**
-     * Creates the missing topics the views read and write, and their dead-letter topic: Kafka Streams
+     * Creates the missing topics the views read and write ({@link PlatformTopics}): Kafka Streams
      * does not start over missing source topics, and its output topics must exist before it writes.
      */
     public void createTopics(StreamsAppConfig config) throws InterruptedException {
         try (Admin admin = Admin.create(log.kafka().clientProperties())) {
-            new TopicProvisioner(admin, log.kafka().bootstrapServers()).provision(log.topicPrefix(), Optional.empty(), Optional.empty());
-            DeadLetterTopic.ensure(admin, config.deadLetterTopic());
+            PlatformTopics.create(admin, log.kafka().bootstrapServers(), config.topicPrefix(), Optional.empty(), Optional.empty());
         }
     }
 

@@ -2,10 +2,7 @@ package io.mesosevents.cli.topics;
 
 import io.mesosevents.cli.config.ConfigFileOption;
 import io.mesosevents.cli.config.KafkaClientOptions;
-import io.mesosevents.ingestor.topics.TopicProvisioner;
 import io.mesosevents.ingestor.topics.TopicStatus;
-import io.mesosevents.streams.StreamsAppConfig;
-import io.mesosevents.streams.app.DeadLetterTopic;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -51,14 +47,8 @@ public final class CreateTopicsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<TopicStatus> statuses;
         try (Admin admin = Admin.create(kafka.clientProperties())) {
-            statuses = new ArrayList<>(new TopicProvisioner(admin, kafka.bootstrapServers())
-                    .provision(topicPrefix, Optional.ofNullable(partitions), Optional.ofNullable(replicationFactor)));
-            // serve creates it too, but a deployment that creates topics only here must not lack it.
-            String deadLetters = StreamsAppConfig.defaults().withTopicPrefix(topicPrefix).deadLetterTopic();
-            boolean created = DeadLetterTopic.ensure(admin, deadLetters, Optional.ofNullable(partitions),
+            statuses = PlatformTopics.create(admin, kafka.bootstrapServers(), topicPrefix, Optional.ofNullable(partitions),
                     Optional.ofNullable(replicationFactor));
-            statuses.add(new TopicStatus(deadLetters, created ? TopicStatus.Outcome.CREATED : TopicStatus.Outcome.EXISTS,
-                    "the views' dead letters"));
         }
         PrintWriter out = spec.commandLine().getOut();
         for (TopicStatus status : statuses) {
