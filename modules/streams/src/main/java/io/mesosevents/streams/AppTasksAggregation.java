@@ -47,7 +47,9 @@ final class AppTasksAggregation {
         EntityKey app = EntityKey.parse(appKey);
         AppTasks.Builder row = AppTasks.newBuilder(previous).setCluster(app.cluster()).setAppId(app.id())
                 .setOrigin(app.id().startsWith("/") ? AppOrigin.MARATHON : AppOrigin.MESOS)
-                .setUpdatedAt(task.getUpdatedAt());
+                // The latest change of any task, not the one folded last: re-keyed tasks reach the app from several
+                // partitions, in an order that differs between runs.
+                .setUpdatedAt(AppViews.latest(previous.getUpdatedAt(), task.getUpdatedAt()));
         if (!task.getFrameworkId().isEmpty()) {
             row.setFrameworkId(task.getFrameworkId());
         }

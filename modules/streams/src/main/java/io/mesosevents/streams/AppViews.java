@@ -75,7 +75,7 @@ final class AppViews {
         return version == null || task.getVersion() == null || version.equals(task.getVersion());
     }
 
-    private static Instant latest(Instant a, Instant b) {
+    static Instant latest(Instant a, Instant b) {
         if (a == null) {
             return b != null ? b : Instant.EPOCH;
         }

@@ -21,6 +21,7 @@ import io.mesosevents.registry.server.InMemorySchemaLog;
 import io.mesosevents.registry.server.SchemaRegistryServer;
 import io.mesosevents.registry.server.SchemaRegistryServerConfig;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -124,6 +125,19 @@ class AppViewTopologyTest {
 
         assertThat(views.app(KEY).getStatus()).isEqualTo(AppStatus.RUNNING);
         assertThat(views.app(KEY).getDeployments()).isEmpty();
+    }
+
+    @Test
+    void anAppWasLastUpdatedByItsLatestTaskChangeWhateverOrderTheTasksArriveIn() {
+        views.pipe(APP, apiPost("eu1", APP, 1, 0));
+        task(2, TaskState.TASK_RUNNING, 10);
+        // A change of another task ingested earlier, arriving later (another partition of the re-keyed tasks).
+        task(1, TaskState.TASK_RUNNING, 5);
+
+        Instant latestTaskChange = TaskEvents.T0.plusSeconds(12);
+        assertThat(views.appTasks(KEY).getUpdatedAt()).isEqualTo(latestTaskChange);
+        assertThat(views.app(KEY).getUpdatedAt()).isEqualTo(latestTaskChange);
+        assertThat(views.health(KEY).getUpdatedAt()).isEqualTo(latestTaskChange);
     }
 
     @Test
